@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as foundation from "./migrations/20261126T0700-foundation.js";
+
+/**
+ * Migrations are listed here rather than read from a folder, so the same list runs from the
+ * TypeScript sources (tests) and the compiled build. Names are timestamped and never change.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  "20261126T0700-foundation": foundation,
+};
+
+export class MigrationError extends Error {}
+
+/** Bring the schema up to date; throws naming the migration that failed. */
+// biome-ignore lint: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,87 @@
+import type { Holiday } from "../modules/settings/settings.schemas.js";
+import type { Role } from "../modules/users/roles.js";
+
+/** The demo LPSE: Kota Madiun, Jawa Timur (WIB), which meets all 17 LPSE standards. */
+export const DEMO_LPSE = { name: "LPSE Kota Madiun", region: "Kota Madiun, Jawa Timur", timeZone: "WIB" as const };
+
+/** One password for every demo account; it satisfies the password policy. Demo data only. */
+export const DEMO_PASSWORD = "Madiun#Demo2026";
+
+export const DEMO_AGENCIES = [
+  { code: "SETDA-PBJ", name: "Sekretariat Daerah — Bagian Pengadaan Barang/Jasa (UKPBJ)", kind: "sekretariat", units: [["PBJ-01", "Subbagian Pengelolaan Pengadaan"], ["PBJ-02", "Subbagian Layanan Pengadaan Secara Elektronik"]] },
+  { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "dinas", units: [["DPUPR-BM", "Bidang Bina Marga"], ["DPUPR-SDA", "Bidang Sumber Daya Air"], ["DPUPR-CK", "Bidang Cipta Karya"]] },
+  { code: "DINDIK", name: "Dinas Pendidikan", kind: "dinas", units: [["DINDIK-SD", "Bidang Pembinaan Sekolah Dasar"], ["DINDIK-SMP", "Bidang Pembinaan Sekolah Menengah Pertama"]] },
+  { code: "DINKES", name: "Dinas Kesehatan dan Keluarga Berencana", kind: "dinas", units: [["DINKES-YANKES", "Bidang Pelayanan Kesehatan"], ["DINKES-P2P", "Bidang Pencegahan dan Pengendalian Penyakit"]] },
+  { code: "DISHUB", name: "Dinas Perhubungan", kind: "dinas", units: [["DISHUB-LLAJ", "Bidang Lalu Lintas Angkutan Jalan"]] },
+  { code: "RSUD", name: "RSUD Kota Madiun", kind: "rsud", units: [["RSUD-PENUNJANG", "Bidang Penunjang Medik"]] },
+  { code: "INSPEKTORAT", name: "Inspektorat Daerah", kind: "lainnya", units: [["INSP-01", "Sekretariat Inspektorat"]] },
+] as const;
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  agencyCode?: string;
+  vendorIndex?: number;
+}
+
+const DOMAIN = "lpse-madiun.demo";
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: `admin@${DOMAIN}`, name: "Rina Wulandari", role: "admin_ppe" },
+  { email: `admin.dpupr@${DOMAIN}`, name: "Agus Setiawan", role: "admin_agency", agencyCode: "DPUPR" },
+  { email: `admin.pbj@${DOMAIN}`, name: "Sri Handayani", role: "admin_agency", agencyCode: "SETDA-PBJ" },
+  { email: `verifikator@${DOMAIN}`, name: "Dewi Lestari", role: "verifikator" },
+  { email: `helpdesk@${DOMAIN}`, name: "Bayu Pratama", role: "helpdesk" },
+  { email: `kpa.dpupr@${DOMAIN}`, name: "Ir. Heru Susanto", role: "pa_kpa", agencyCode: "DPUPR" },
+  { email: `ppk.dpupr@${DOMAIN}`, name: "Yudi Hartono", role: "ppk", agencyCode: "DPUPR" },
+  { email: `ppk.dindik@${DOMAIN}`, name: "Siti Aminah", role: "ppk", agencyCode: "DINDIK" },
+  { email: `pokja1@${DOMAIN}`, name: "Eko Prasetyo", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: `pokja2@${DOMAIN}`, name: "Nur Hidayati", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: `pokja3@${DOMAIN}`, name: "Bambang Sutrisno", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: `pp.dindik@${DOMAIN}`, name: "Fitri Rahmawati", role: "pejabat_pengadaan", agencyCode: "DINDIK" },
+  { email: `auditor@${DOMAIN}`, name: "Hendra Gunawan", role: "auditor" },
+  { email: `vendor1@${DOMAIN}`, name: "Slamet Riyadi", role: "vendor", vendorIndex: 0 },
+  { email: `vendor2@${DOMAIN}`, name: "Wahyu Nugroho", role: "vendor", vendorIndex: 1 },
+  { email: `vendor3@${DOMAIN}`, name: "Lilik Suryani", role: "vendor", vendorIndex: 2 },
+];
+
+/** Verified demo vendors. NPWP numbers are made up and only shaped like real ones. */
+export const DEMO_VENDORS = [
+  { name: "CV Karya Manunggal", businessForm: "CV", npwp: "012345678123000" },
+  { name: "PT Madiun Jaya Konstruksi", businessForm: "PT", npwp: "023456789456000" },
+  { name: "CV Sumber Rejeki Teknik", businessForm: "CV", npwp: "034567890789000" },
+] as const;
+
+/**
+ * 2026 national holidays and cuti bersama as listed in the joint ministerial decree (SKB 3 Menteri).
+ * Demo data: the LPSE administrator keeps the real calendar under Pengaturan.
+ */
+export const DEMO_HOLIDAYS_2026: Holiday[] = [
+  { date: "2026-01-01", name: "Tahun Baru 2026 Masehi", kind: "national" },
+  { date: "2026-01-16", name: "Isra Mikraj Nabi Muhammad SAW", kind: "national" },
+  { date: "2026-02-16", name: "Cuti Bersama Tahun Baru Imlek", kind: "cuti_bersama" },
+  { date: "2026-02-17", name: "Tahun Baru Imlek 2577 Kongzili", kind: "national" },
+  { date: "2026-03-18", name: "Cuti Bersama Hari Suci Nyepi", kind: "cuti_bersama" },
+  { date: "2026-03-19", name: "Hari Suci Nyepi Tahun Baru Saka 1948", kind: "national" },
+  { date: "2026-03-20", name: "Cuti Bersama Idulfitri 1447 H", kind: "cuti_bersama" },
+  { date: "2026-03-21", name: "Idulfitri 1447 H", kind: "national" },
+  { date: "2026-03-22", name: "Idulfitri 1447 H", kind: "national" },
+  { date: "2026-03-23", name: "Cuti Bersama Idulfitri 1447 H", kind: "cuti_bersama" },
+  { date: "2026-03-24", name: "Cuti Bersama Idulfitri 1447 H", kind: "cuti_bersama" },
+  { date: "2026-04-03", name: "Wafat Yesus Kristus", kind: "national" },
+  { date: "2026-04-05", name: "Kebangkitan Yesus Kristus (Paskah)", kind: "national" },
+  { date: "2026-05-01", name: "Hari Buruh Internasional", kind: "national" },
+  { date: "2026-05-14", name: "Kenaikan Yesus Kristus", kind: "national" },
+  { date: "2026-05-15", name: "Cuti Bersama Kenaikan Yesus Kristus", kind: "cuti_bersama" },
+  { date: "2026-05-27", name: "Iduladha 1447 H", kind: "national" },
+  { date: "2026-05-28", name: "Cuti Bersama Iduladha 1447 H", kind: "cuti_bersama" },
+  { date: "2026-05-31", name: "Hari Raya Waisak 2570 BE", kind: "national" },
+  { date: "2026-06-01", name: "Hari Lahir Pancasila", kind: "national" },
+  { date: "2026-06-16", name: "Tahun Baru Islam 1448 H", kind: "national" },
+  { date: "2026-08-17", name: "Hari Kemerdekaan Republik Indonesia", kind: "national" },
+  { date: "2026-08-25", name: "Maulid Nabi Muhammad SAW", kind: "national" },
+  { date: "2026-12-24", name: "Cuti Bersama Hari Raya Natal", kind: "cuti_bersama" },
+  { date: "2026-12-25", name: "Hari Raya Natal", kind: "national" },
+  { date: "2027-01-01", name: "Tahun Baru 2027 Masehi", kind: "national" },
+];

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { appendEvent } from "../log/event-log.js";
+import { newTotpSecret } from "../modules/auth/totp.js";
+import { createAgency, createWorkUnit } from "../modules/orgs/orgs.service.js";
+import { readSetting, writeSetting } from "../modules/settings/settings.repository.js";
+import { addHoliday, getSettings, updateSettings } from "../modules/settings/settings.service.js";
+import { requiresSecondFactor } from "../modules/users/roles.js";
+import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
+import { createUser } from "../modules/users/users.service.js";
+import { insertVendor } from "../modules/vendors/vendors.repository.js";
+import type { AppDeps } from "../server/app.js";
+import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
+
+const DEMO_MARKER = "demo_seeded_at";
+
+export interface DemoLogin {
+  email: string;
+  name: string;
+  role: string;
+  agency: string | null;
+  totpSecret: string | null;
+}
+
+/** Seed the demo LPSE once; later runs leave the data as the user changed it. Returns whether it seeded. */
+export async function seedDemo(deps: Pick<AppDeps, "database" | "clock">): Promise<boolean> {
+  const db = deps.database.db;
+  if (await readSetting(db, DEMO_MARKER)) return false;
+  const now = deps.clock.now();
+
+  const settings = await getSettings(db);
+  await updateSettings(db, null, { ...settings, ...DEMO_LPSE }, now);
+
+  const agencyIds = new Map<string, string>();
+  for (const a of DEMO_AGENCIES) {
+    const agency = await createAgency(db, null, { code: a.code, name: a.name, kind: a.kind }, now);
+    agencyIds.set(a.code, agency.id);
+    for (const [code, name] of a.units) await createWorkUnit(db, null, agency.id, { code, name }, now);
+  }
+
+  const vendorIds: string[] = [];
+  for (const v of DEMO_VENDORS) {
+    const id = randomUUID();
+    vendorIds.push(id);
+    await db.transaction().execute(async (trx) => {
+      await insertVendor(trx, { id, name: v.name, business_form: v.businessForm, npwp: v.npwp, status: "verified", verified_at: now.toISOString(), created_at: now.toISOString() });
+      await appendEvent(trx, { actorId: null, type: "vendor.verified", subject: { type: "vendor", id }, payload: { name: v.name, npwp: v.npwp, source: "demo" }, visibility: "public" }, now);
+    });
+  }
+
+  for (const u of DEMO_USERS) {
+    const user = await createUser(
+      db,
+      null,
+      {
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        agencyId: u.agencyCode ? agencyIds.get(u.agencyCode) : undefined,
+        vendorId: u.vendorIndex !== undefined ? vendorIds[u.vendorIndex] : undefined,
+        password: DEMO_PASSWORD,
+      },
+      now,
+    );
+    // Pre-enrolled so a newcomer can log in at once with the printed key; real users enroll at first login.
+    if (requiresSecondFactor(u.role)) {
+      await db.transaction().execute(async (trx) => {
+        await updateUser(trx, user.id, { totp_secret: newTotpSecret(), totp_enrolled_at: now.toISOString() });
+        await appendEvent(trx, { actorId: null, type: "user.second_factor_enrolled", subject: { type: "user", id: user.id }, payload: { source: "demo" } }, now);
+      });
+    }
+  }
+
+  for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
+  await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
+  return true;
+}
+
+/** The demo accounts as they are now in the database (TOTP keys included: demo only). */
+export async function demoLogins(deps: Pick<AppDeps, "database">): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = [];
+  for (const u of DEMO_USERS) {
+    const row = await unsafeFindUserByEmail(deps.database.db, u.email);
+    if (!row) continue;
+    logins.push({ email: row.email, name: row.name, role: row.role, agency: u.agencyCode ?? null, totpSecret: row.totp_secret });
+  }
+  return logins;
+}
+
+export { DEMO_PASSWORD };

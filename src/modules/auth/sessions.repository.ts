@@ -1,0 +1,27 @@
+import type { Queryable } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
+
+export type SessionRow = DB["sessions"];
+
+export async function insertSession(db: Queryable, row: SessionRow): Promise<void> {
+  await db.insertInto("sessions").values(row).execute();
+}
+
+export function findSession(db: Queryable, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function updateSession(db: Queryable, id: string, changes: Partial<Omit<SessionRow, "id">>): Promise<void> {
+  await db.updateTable("sessions").set(changes).where("id", "=", id).execute();
+}
+
+/** Revoke every open session of a user (disable, second-factor reset). */
+export async function revokeUserSessions(db: Queryable, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: at })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { bilingual } from "../../server/validation.js";
+
+/** Indonesian time zones and their IANA names. Each LPSE works in its own; the database stores UTC. */
+export const TIME_ZONES = { WIB: "Asia/Jakarta", WITA: "Asia/Makassar", WIT: "Asia/Jayapura" } as const;
+export type TimeZoneCode = keyof typeof TIME_ZONES;
+export const TimeZoneSchema = z.enum(["WIB", "WITA", "WIT"]);
+
+/** Stages of e-Tender (SPSE naming). Minimum durations are settings: Perpres 16/2018 art. 45 fixes none. */
+export const STAGE_KEYS = [
+  "pengumuman",
+  "download_dokumen",
+  "penjelasan",
+  "upload_penawaran",
+  "pembukaan",
+  "evaluasi",
+  "pembuktian",
+  "penetapan_pemenang",
+  "pengumuman_pemenang",
+  "sanggah",
+  "sppbj",
+  "kontrak",
+] as const;
+export const StageKeySchema = z.enum(STAGE_KEYS);
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual("harus berformat JJ:MM, mis. 08:00", "must be HH:MM, e.g. 08:00"));
+
+export const StageMinimumSchema = z.strictObject({
+  amount: z.int().min(0).max(365),
+  unit: z.enum(["hours", "working_days", "calendar_days"]),
+});
+
+export const SecuritySettingsSchema = z.strictObject({
+  /** Failed logins before the account locks. */
+  lockoutThreshold: z.int().min(3).max(20),
+  lockoutMinutes: z.int().min(1).max(1440),
+  /** Absolute session lifetime. */
+  sessionHours: z.int().min(1).max(24),
+});
+
+export const LpseSettingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(3).max(200),
+    region: z.string().trim().min(2).max(200),
+    timeZone: TimeZoneSchema,
+    workingHours: z.strictObject({ start: hhmm, end: hhmm }).refine((h) => h.start < h.end, {
+      message: bilingual("jam mulai harus sebelum jam selesai", "start must be before end"),
+      path: ["end"],
+    }),
+    workingDays: z
+      .array(z.int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, { message: bilingual("hari tidak boleh berulang", "days must not repeat") }),
+    stageMinimums: z.partialRecord(StageKeySchema, StageMinimumSchema),
+    security: SecuritySettingsSchema,
+  })
+  .meta({ id: "LpseSettings" });
+
+export type LpseSettings = z.infer<typeof LpseSettingsSchema>;
+
+export const DEFAULT_SETTINGS: LpseSettings = {
+  name: "LPSE",
+  region: "Indonesia",
+  timeZone: "WIB",
+  workingHours: { start: "08:00", end: "16:00" },
+  workingDays: [1, 2, 3, 4, 5],
+  stageMinimums: {
+    pengumuman: { amount: 3, unit: "working_days" },
+    download_dokumen: { amount: 3, unit: "working_days" },
+    penjelasan: { amount: 1, unit: "working_days" },
+    upload_penawaran: { amount: 3, unit: "working_days" },
+    pembukaan: { amount: 1, unit: "hours" },
+    evaluasi: { amount: 1, unit: "working_days" },
+    pembuktian: { amount: 1, unit: "working_days" },
+    penetapan_pemenang: { amount: 1, unit: "hours" },
+    pengumuman_pemenang: { amount: 1, unit: "hours" },
+    // Perpres 16/2018: sanggah within 5 calendar days of the winner announcement.
+    sanggah: { amount: 5, unit: "calendar_days" },
+    sppbj: { amount: 1, unit: "working_days" },
+    kontrak: { amount: 1, unit: "working_days" },
+  },
+  security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8 },
+};
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, bilingual("harus berformat TTTT-BB-HH", "must be YYYY-MM-DD"))
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    message: bilingual("bukan tanggal yang ada", "is not a real date"),
+  });
+
+export const HolidaySchema = z.strictObject({
+  date: isoDate,
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(["national", "cuti_bersama"]),
+});
+export type Holiday = z.infer<typeof HolidaySchema>;
+
+export const HolidayListSchema = z.object({ items: z.array(HolidaySchema) });
+export const HolidayQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const HolidayParamsSchema = z.strictObject({ date: isoDate });
+
+export const PublicLpseSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  timeZone: TimeZoneSchema,
+  ianaZone: z.string(),
+  serverTime: z.string(),
+  setupNeeded: z.boolean(),
+});

@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database } from "../db/database.js";
+import type { EventLog } from "../log/event-log.js";
+import { logRoutes } from "../log/log.routes.js";
+import { authRoutes } from "../modules/auth/auth.routes.js";
+import { installSessionHook } from "../modules/auth/session.hook.js";
+import { orgRoutes } from "../modules/orgs/orgs.routes.js";
+import { settingsRoutes } from "../modules/settings/settings.routes.js";
+import { setupRoutes } from "../modules/setup/setup.routes.js";
+import { systemRoutes } from "../modules/system/system.routes.js";
+import { userRoutes } from "../modules/users/users.routes.js";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { AppError } from "./errors.js";
+import { registerOpenApi } from "./openapi.js";
+import { installErrorHandler, sendProblem } from "./problems.js";
+import { webRoot } from "./paths.js";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  eventLog: EventLog;
+  clock: Clock;
+  /** Secret for signed cookies (the CSRF secret cookie); generated at install under DATA_DIR/keys. */
+  cookieSecret: string;
+}
+
+export interface RegisteredRoute {
+  method: string | string[];
+  url: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Content-Security-Policy: scripts only from our origin; Mantine needs inline style attributes. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** Assemble the Fastify application: plugins, hooks, routes. Does not listen. */
+export async function buildApp(deps: AppDeps) {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"] },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: deps.cookieSecret });
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieOpts: { signed: true, httpOnly: true, sameSite: "strict", path: "/", secure: config.secureCookies },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      return new AppError(
+        "RATE_LIMITED",
+        { id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`, en: `Too many attempts. Try again in ${seconds} seconds.` },
+        [],
+        { "retry-after": String(seconds) },
+      );
+    },
+  });
+  await registerOpenApi(app);
+
+  // Every state-changing API call must carry the CSRF token, logged in or not (this also stops login CSRF).
+  app.addHook("onRequest", (request, reply, done) => {
+    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith("/api/")) {
+      app.csrfProtection(request, reply, done);
+    } else {
+      done();
+    }
+  });
+  installSessionHook(app, deps);
+
+  // The route table, for the OpenAPI completeness test and the authorization matrix.
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate("registeredRoutes", registeredRoutes);
+  app.addHook("onRoute", (route) => {
+    registeredRoutes.push({ method: route.method, url: route.url });
+  });
+
+  await app.register(async (api) => {
+    systemRoutes(api, deps);
+    logRoutes(api, deps);
+    setupRoutes(api, deps);
+    authRoutes(api, deps);
+    orgRoutes(api, deps);
+    userRoutes(api, deps);
+    settingsRoutes(api, deps);
+  });
+
+  await serveWebApp(app);
+  return app;
+}
+
+export type OpenLpseApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** Serve the built React app with a fallback to index.html for client-side routes; /api stays JSON. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const root = webRoot();
+  const hasWeb = fs.existsSync(path.join(root, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root, prefix: "/", wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/api";
+    if (hasWeb && isPage) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    return sendProblem(
+      request,
+      reply,
+      new AppError("NOT_FOUND", { id: `Alamat ${request.method} ${request.url.split("?")[0]} tidak ada`, en: `There is no ${request.method} ${request.url.split("?")[0]}` }),
+    );
+  });
+}

@@ -1,0 +1,68 @@
+import path from "node:path";
+import { openDatabase, type Database } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { EventLog } from "../log/event-log.js";
+import { loadOrCreateSigningKey } from "../log/signing-key.js";
+import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
+import { type Clock, systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import { loadOrCreateSecret } from "./secrets.js";
+
+export interface Runtime {
+  deps: AppDeps;
+  /** Stop background work and close the database. */
+  close(): Promise<void>;
+}
+
+/** Open the database, migrate, load or create keys: everything a command needs before serving. */
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const database: Database = openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    const key = loadOrCreateSigningKey(config.signingKeyPath);
+    const cookieSecret = loadOrCreateSecret(path.join(config.dataDir, "keys", "cookie-secret"));
+    const eventLog = new EventLog(database, key);
+    return { deps: { config, database, eventLog, clock, cookieSecret }, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export interface RunningServer {
+  app: OpenLpseApp;
+  url: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+/** Build the app, listen, and publish a signed tree head at start and every interval after. */
+export async function startServer(runtime: Runtime): Promise<RunningServer> {
+  const { deps } = runtime;
+  const app = await buildApp(deps);
+  const address = await app.listen({ port: deps.config.port, host: deps.config.host });
+  const publish = async () => {
+    try {
+      await deps.eventLog.publishHead(deps.clock.now());
+    } catch (error) {
+      app.log.error({ err: error }, "publishing the signed tree head failed");
+    }
+  };
+  await publish();
+  const timer = setInterval(() => void publish(), deps.config.treeHeadIntervalSeconds * 1000);
+  timer.unref();
+  app.log.info({ address, database: deps.database.location, dialect: deps.database.dialect }, "OpenLPSE is listening");
+  let closed = false;
+  return {
+    app,
+    url: address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost"),
+    runtime,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      await app.close();
+      await runtime.close();
+    },
+  };
+}

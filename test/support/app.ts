@@ -1,0 +1,46 @@
+import path from "node:path";
+import { type AppDeps, buildApp, type OpenLpseApp } from "../../src/server/app.js";
+import { ManualClock } from "../../src/server/clock.js";
+import { loadConfig } from "../../src/server/config.js";
+import { EventLog } from "../../src/log/event-log.js";
+import { loadOrCreateSigningKey } from "../../src/log/signing-key.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { Client } from "./client.js";
+
+export interface TestApp {
+  app: OpenLpseApp;
+  deps: AppDeps;
+  clock: ManualClock;
+  testDb: TestDatabase;
+  /** A new browser-like client with its own cookie jar. */
+  client(): Client;
+  close(): Promise<void>;
+}
+
+/** The real application on a real, fresh database, driven in-process through Fastify's inject. */
+export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const config = loadConfig({ DATA_DIR: testDb.dataDir, LOG_LEVEL: "silent", DATABASE_URL: testDb.databaseUrl });
+  const clock = new ManualClock(options.now ?? new Date("2026-11-26T03:00:00.000Z"));
+  const key = loadOrCreateSigningKey(path.join(testDb.dataDir, "keys", "log-signing-key.pem"));
+  const deps: AppDeps = {
+    config,
+    database: testDb.database,
+    eventLog: new EventLog(testDb.database, key),
+    clock,
+    cookieSecret: "test-cookie-secret-0123456789abcdef0123456789abcdef",
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    testDb,
+    client: () => new Client(app),
+    close: async () => {
+      await app.close();
+      await testDb.destroy();
+    },
+  };
+}
