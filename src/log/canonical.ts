@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 
-/**
- * Deterministic JSON in the spirit of RFC 8785 (JCS), for the data we log: the same value always
- * gives the same text, so its hash can be recomputed by anyone, in any language, years later.
- *
- * Object keys are sorted by UTF-16 code units (what Array.prototype.sort does by default, and what
- * RFC 8785 section 3.2.3 asks for), there is no whitespace, and numbers and strings are written the
- * way ECMAScript's JSON.stringify writes them (which RFC 8785 adopts). Values JSON.stringify would
- * silently drop or mangle (NaN, Infinity, bigint, functions, symbols, Map, Set) are refused instead,
- * because a log entry that quietly lost data could never be reproduced.
+/*
+ * The same value must always give the same text, so its hash can be recomputed by anyone, in any
+ * language, years later. Object keys are sorted by UTF-16 code units (what Array.prototype.sort
+ * does by default, and what RFC 8785 section 3.2.3 asks for), there is no whitespace, and numbers
+ * and strings are written the way ECMAScript's JSON.stringify writes them (which RFC 8785 adopts).
+ * Values JSON.stringify would silently drop or mangle (NaN, Infinity, bigint, functions, symbols,
+ * Map, Set) are refused instead, because a log entry that quietly lost data could never be reproduced.
  */
+
+/** Deterministic JSON in the spirit of RFC 8785 (JCS): sorted keys, no whitespace, lossy values refused. */
 export function canonicalJson(value: unknown): string {
   const out = write(value, new Set(), "$");
   if (out === undefined) throw new TypeError("canonicalJson: the value itself is undefined");

@@ -21,11 +21,9 @@ export interface LogEventHeader {
   visibility: "public" | "internal";
 }
 
-/**
- * The canonical bytes of one event: UTF-8 of canonicalJson({v: 1, ...header}). The index is inside
- * on purpose, so swapping two rows changes both leaves.
- */
+/** The canonical bytes of one event: UTF-8 of canonicalJson({v: 1, ...header}). */
 export function eventBytes(h: LogEventHeader): Uint8Array {
+  // The index is inside on purpose: swapping two rows changes both leaves.
   // Fields are picked one by one rather than spread, so a richer object (a stored row with its
   // payload and leaf hash) hashes exactly like its header.
   const doc = {

@@ -194,10 +194,12 @@ describe("scale", () => {
       new DataView(h.buffer).setUint32(0, i);
       return h;
     });
-    const started = performance.now();
-    const root = rootFromLeafHashes(leaves);
-    const elapsed = performance.now() - started;
-    expect(root).toHaveLength(32);
-    expect(elapsed).toBeLessThan(2000);
+    // Best of two, so a neighbour process hogging the CPU for a moment does not fail the build.
+    const timings = [0, 1].map(() => {
+      const started = performance.now();
+      expect(rootFromLeafHashes(leaves)).toHaveLength(32);
+      return performance.now() - started;
+    });
+    expect(Math.min(...timings)).toBeLessThan(2000);
   });
 });

@@ -28,10 +28,13 @@ export function leafHash(data: Uint8Array): Uint8Array {
   return sha256(buf);
 }
 
+/** Reused input for nodeHash: hashing is synchronous, and allocating per node doubled the cost. */
+const nodeInput = new Uint8Array(1 + 2 * HASH_BYTES);
+
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  // One contiguous buffer and a one-shot hash: this runs about once per leaf, so it dominates.
-  const buf = new Uint8Array(1 + left.length + right.length);
+  // This runs about once per leaf and dominates the cost of every tree operation.
+  const buf = left.length === HASH_BYTES && right.length === HASH_BYTES ? nodeInput : new Uint8Array(1 + left.length + right.length);
   buf[0] = NODE_PREFIX;
   buf.set(left, 1);
   buf.set(right, 1 + left.length);

@@ -17,12 +17,9 @@ export interface LoadedSigningKey {
   created: boolean;
 }
 
-/**
- * Load the log's Ed25519 signing key from a PKCS#8 PEM file, generating it on first use. The new key
- * is written to a temporary file (mode 0600), fsynced and then moved into place, so a crash never
- * leaves half a key behind.
- */
+/** Load the log's Ed25519 signing key from a PKCS#8 PEM file, generating it (mode 0600) on first use. */
 export function loadOrCreateSigningKey(file: string): LoadedSigningKey {
+  // A new key goes to a temporary file, is fsynced, then moved into place: a crash never leaves half a key.
   if (fs.existsSync(file)) return { ...readKey(file), created: false };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: KEY_DIR_MODE });
   const { privateKey } = generateKeyPairSync("ed25519");

@@ -76,13 +76,12 @@ function scanEvents(events: readonly StoredEvent[], report: (key: number, p: Ver
       report(i, { kind: "payload", index: i, message: `the payload of event ${i} was edited: it no longer matches the payload hash recorded in the event` });
     }
     const leaf = recomputeLeaf(e, report);
-    if (toHex(leaf) !== e.leafHash) {
-      if (!equalBytes(leaf, HASH_PLACEHOLDER)) {
-        report(i, { kind: "altered", index: i, message: `event ${i} was altered: its stored leaf hash does not match its contents` });
-      }
-      storedOverrides.set(i, HEX_SHA256.test(e.leafHash) ? fromHex(e.leafHash) : null);
+    const storedDiffers = toHex(leaf) !== e.leafHash;
+    if (storedDiffers && !equalBytes(leaf, HASH_PLACEHOLDER)) {
+      report(i, { kind: "altered", index: i, message: `event ${i} was altered: its stored leaf hash does not match its contents` });
     }
     if (present.has(i)) {
+      // The first row with an index is the one that goes into the tree; copies are only reported.
       report(i, { kind: "reordered", index: i, message: `event ${i} appears more than once` });
       continue;
     } else if (i < prev) {
@@ -90,6 +89,7 @@ function scanEvents(events: readonly StoredEvent[], report: (key: number, p: Ver
     }
     present.add(i);
     prev = Math.max(prev, i);
+    if (storedDiffers) storedOverrides.set(i, HEX_SHA256.test(e.leafHash) ? fromHex(e.leafHash) : null);
     // An index at or past events.length means an earlier one is missing, so it cannot be in a checkable tree.
     if (i < leaves.length) leaves[i] = leaf;
   }
@@ -166,12 +166,18 @@ function checkRoots(trusted: readonly SignedTreeHead[], scan: EventScan, report:
   const stored = scan.storedOverrides.size > 0 ? new MerkleAccumulator() : undefined;
   let storedUnreadable = false;
   let lastGood = 0;
+  // Heads after a divergence contain it too, so they are summed up rather than listed one by one.
+  let diverged: { since: number; later: number[] } | undefined;
+  const flush = () => {
+    if (diverged && diverged.later.length > 0) report(diverged.later[0]! - AFTER_LAST_EVENT, laterHeadsProblem(diverged.since, diverged.later));
+    diverged = undefined;
+  };
   for (const h of trusted) {
     while (recomputed.size < h.treeSize) {
       const i = recomputed.size;
       const leaf = scan.leaves[i];
       // A hole: the events are missing, which is reported already; later heads cannot be checked.
-      if (!leaf) return;
+      if (!leaf) return flush();
       recomputed.append(leaf);
       const override = scan.storedOverrides.get(i);
       if (override === null) storedUnreadable = true;
@@ -179,15 +185,27 @@ function checkRoots(trusted: readonly SignedTreeHead[], scan: EventScan, report:
     }
     const signed = HEX_SHA256.test(h.rootHash) ? fromHex(h.rootHash) : HASH_PLACEHOLDER;
     if (equalBytes(recomputed.root(), signed) || (stored && !storedUnreadable && equalBytes(stored.root(), signed))) {
+      flush();
       lastGood = h.treeSize;
-      continue;
+    } else if (diverged) {
+      diverged.later.push(h.treeSize);
+    } else {
+      report(h.treeSize === lastGood + 1 ? lastGood : h.treeSize - AFTER_LAST_EVENT, rootProblem(h.treeSize, lastGood));
+      diverged = { since: h.treeSize, later: [] };
     }
-    report(h.treeSize === lastGood + 1 ? lastGood : h.treeSize - AFTER_LAST_EVENT, rootProblem(h.treeSize, lastGood));
   }
+  flush();
+}
+
+function laterHeadsProblem(since: number, later: readonly number[]): VerifyProblem {
+  const last = later.at(-1)!;
+  const heads = later.length === 1 ? `the later signed tree head of size ${last} does` : `the ${later.length} later signed tree heads (sizes ${later[0]} to ${last}) do`;
+  const message = `${heads} not match the log either; they include the rewrite before size ${since}, so further rewrites after it cannot be told apart`;
+  return { kind: "root", treeSize: last, message };
 }
 
 function rootProblem(size: number, lastGood: number): VerifyProblem {
-  const head = `the signed tree head of size ${size} does not match the recomputed tree`;
+  const head = `the signed tree head of size ${size} does not match the log`;
   if (size === 0) return { kind: "root", treeSize: 0, message: `${head}: it does not carry the root of the empty tree` };
   if (size === lastGood) {
     // Two validly signed, different roots for one size: the key holder signed a forked history.

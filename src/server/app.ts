@@ -83,7 +83,8 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    // upgrade-insecure-requests would break a plain-HTTP install (the demo on localhost); HSTS covers https.
+    contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: config.secureCookies ? [] : null } },
     strictTransportSecurity: config.secureCookies,
     crossOriginEmbedderPolicy: false,
   });
