@@ -186,20 +186,3 @@ describe("hex", () => {
     expect(toHex(fromHex("deadbeef").subarray(1, 3))).toBe("adbe");
   });
 });
-
-describe("scale", () => {
-  it("computes the root of a million leaves in well under two seconds", () => {
-    const leaves = Array.from({ length: 1_000_000 }, (_, i) => {
-      const h = new Uint8Array(32);
-      new DataView(h.buffer).setUint32(0, i);
-      return h;
-    });
-    // Best of two, so a neighbour process hogging the CPU for a moment does not fail the build.
-    const timings = [0, 1].map(() => {
-      const started = performance.now();
-      expect(rootFromLeafHashes(leaves)).toHaveLength(32);
-      return performance.now() - started;
-    });
-    expect(Math.min(...timings)).toBeLessThan(2000);
-  });
-});
