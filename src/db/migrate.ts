@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import * as foundation from "./migrations/20261126T0700-foundation.js";
+import * as notifications from "./migrations/20261126T0800-notifications.js";
+import * as vendors from "./migrations/20261126T0810-vendors.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -7,6 +9,8 @@ import * as foundation from "./migrations/20261126T0700-foundation.js";
  */
 const MIGRATIONS: Record<string, Migration> = {
   "20261126T0700-foundation": foundation,
+  "20261126T0800-notifications": notifications,
+  "20261126T0810-vendors": vendors,
 };
 
 export class MigrationError extends Error {}

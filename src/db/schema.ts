@@ -9,11 +9,16 @@ export interface DB {
   agencies: AgenciesTable;
   work_units: WorkUnitsTable;
   vendors: VendorsTable;
+  vendor_registrations: VendorRegistrationsTable;
+  vendor_licences: VendorLicencesTable;
+  vendor_verifications: VendorVerificationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
   log_state: LogStateTable;
   tree_heads: TreeHeadsTable;
+  notifications: NotificationsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export interface SettingsTable {
@@ -52,8 +57,51 @@ export interface VendorsTable {
   name: string;
   business_form: string;
   npwp: string;
-  status: "registered" | "verified" | "rejected";
+  status: "draft" | "submitted" | "verified" | "rejected";
   verified_at: string | null;
+  created_at: string;
+  nib: string | null;
+  pkp: number | null;
+  address_street: string | null;
+  address_city: string | null;
+  address_province: string | null;
+  postal_code: string | null;
+  phone: string | null;
+  contact_email: string | null;
+  website: string | null;
+  submitted_at: string | null;
+  rejection_reason: string | null;
+  updated_at: string | null;
+}
+
+export interface VendorRegistrationsTable {
+  id: string;
+  email: string;
+  token_hash: string; // SHA-256 of the emailed token; the token itself is never stored
+  expires_at: string;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface VendorLicencesTable {
+  id: string;
+  vendor_id: string;
+  kind: string;
+  number: string;
+  issuer: string;
+  kbli_codes: string; // JSON array of 5-digit KBLI codes
+  valid_from: string;
+  valid_until: string | null;
+  created_at: string;
+}
+
+export interface VendorVerificationsTable {
+  id: string;
+  vendor_id: string;
+  verifier_id: string;
+  decision: "approved" | "rejected";
+  mode: "in_person" | "video_call";
+  reason: string;
   created_at: string;
 }
 
@@ -112,4 +160,32 @@ export interface TreeHeadsTable {
   timestamp: string;
   key_id: string;
   signature: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string; // e.g. "tender.addendum"
+  title_id: string;
+  title_en: string;
+  body_id: string;
+  body_en: string;
+  link: string | null; // an app path such as /app/...
+  created_at: string;
+  read_at: string | null;
+}
+
+export type MailStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  status: MailStatus;
+  attempts: number;
+  next_attempt_at: string; // while 'sending': when the claim expires
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }

@@ -48,9 +48,9 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** Verified demo vendors. NPWP numbers are made up and only shaped like real ones. */
 export const DEMO_VENDORS = [
-  { name: "CV Karya Manunggal", businessForm: "CV", npwp: "012345678123000" },
-  { name: "PT Madiun Jaya Konstruksi", businessForm: "PT", npwp: "023456789456000" },
-  { name: "CV Sumber Rejeki Teknik", businessForm: "CV", npwp: "034567890789000" },
+  { name: "CV Karya Manunggal", businessForm: "CV", npwp: "012345678123000", nib: "9120001234561", street: "Jl. Pahlawan No. 12", city: "Kota Madiun", postalCode: "63121", kbli: ["41011", "42101"] },
+  { name: "PT Madiun Jaya Konstruksi", businessForm: "PT", npwp: "023456789456000", nib: "9120001234562", street: "Jl. Soekarno-Hatta No. 88", city: "Kota Madiun", postalCode: "63133", kbli: ["41012", "42102", "43211"] },
+  { name: "CV Sumber Rejeki Teknik", businessForm: "CV", npwp: "034567890789000", nib: "9120001234563", street: "Jl. Cokroaminoto No. 5", city: "Kota Madiun", postalCode: "63122", kbli: ["46591", "47411"] },
 ] as const;
 
 /**

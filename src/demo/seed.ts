@@ -7,7 +7,7 @@ import { addHoliday, getSettings, updateSettings } from "../modules/settings/set
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
-import { insertVendor } from "../modules/vendors/vendors.repository.js";
+import { insertLicence, insertVendor } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
 
@@ -42,7 +42,27 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock">): Promi
     const id = randomUUID();
     vendorIds.push(id);
     await db.transaction().execute(async (trx) => {
-      await insertVendor(trx, { id, name: v.name, business_form: v.businessForm, npwp: v.npwp, status: "verified", verified_at: now.toISOString(), created_at: now.toISOString() });
+      const at = now.toISOString();
+      await insertVendor(trx, {
+        id,
+        name: v.name,
+        business_form: v.businessForm,
+        npwp: v.npwp,
+        nib: v.nib,
+        pkp: 1,
+        address_street: v.street,
+        address_city: v.city,
+        address_province: "Jawa Timur",
+        postal_code: v.postalCode,
+        phone: "0351 460000",
+        contact_email: `kantor.${v.nib.slice(-1)}@penyedia-madiun.demo`,
+        status: "verified",
+        submitted_at: at,
+        verified_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      await insertLicence(trx, { id: randomUUID(), vendor_id: id, kind: "NIB", number: v.nib, issuer: "OSS RBA", kbli_codes: JSON.stringify(v.kbli), valid_from: "2024-01-02", valid_until: null, created_at: at });
       await appendEvent(trx, { actorId: null, type: "vendor.verified", subject: { type: "vendor", id }, payload: { name: v.name, npwp: v.npwp, source: "demo" }, visibility: "public" }, now);
     });
   }

@@ -13,11 +13,13 @@ import type { EventLog } from "../log/event-log.js";
 import { logRoutes } from "../log/log.routes.js";
 import { authRoutes } from "../modules/auth/auth.routes.js";
 import { installSessionHook } from "../modules/auth/session.hook.js";
+import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
+import { vendorRoutes } from "../modules/vendors/vendors.routes.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { AppError } from "./errors.js";
@@ -132,6 +134,8 @@ export async function buildApp(deps: AppDeps) {
     orgRoutes(api, deps);
     userRoutes(api, deps);
     settingsRoutes(api, deps);
+    notificationRoutes(api, deps);
+    vendorRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("OpenLPSE <no-reply@localhost>"),
+  MAIL_POLL_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).max(300).default(5),
   TRUST_PROXY: booleanFromEnv.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
 });
@@ -44,6 +45,8 @@ export interface Config {
   treeHeadIntervalSeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How often the mail worker looks for due mail in the outbox. */
+  mailPollSeconds: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
   /** Cookies get the Secure flag when the service is reached over HTTPS. */
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     treeHeadIntervalSeconds: e.TREE_HEAD_INTERVAL_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailPollSeconds: e.MAIL_POLL_SECONDS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     secureCookies: publicUrl.startsWith("https://"),
@@ -99,6 +103,7 @@ export const CONFIG_HELP: Record<keyof z.infer<typeof envSchema>, string> = {
   TREE_HEAD_INTERVAL_SECONDS: "how often a new signed tree head is published, 1-60 (default 60)",
   SMTP_URL: "smtp://user:pass@host:587 for outgoing mail (unset: mail stays in the outbox)",
   MAIL_FROM: "sender address of outgoing mail",
+  MAIL_POLL_SECONDS: "how often the mail worker checks the outbox for mail to send, 1-300 (default 5)",
   TRUST_PROXY: "true when behind a reverse proxy that sets X-Forwarded-For",
   BODY_LIMIT_BYTES: "largest JSON request body accepted (default 1 MiB)",
 };

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { EventLog } from "../log/event-log.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
+import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -51,6 +52,15 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   await publish();
   const timer = setInterval(() => void publish(), deps.config.treeHeadIntervalSeconds * 1000);
   timer.unref();
+  const mailWorker = new MailWorker({
+    db: deps.database.db,
+    clock: deps.clock,
+    smtpUrl: deps.config.smtpUrl,
+    mailFrom: deps.config.mailFrom,
+    pollIntervalMs: deps.config.mailPollSeconds * 1000,
+    log: app.log,
+  });
+  mailWorker.start();
   app.log.info({ address, database: deps.database.location, dialect: deps.database.dialect }, "OpenLPSE is listening");
   let closed = false;
   return {
@@ -61,6 +71,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      await mailWorker.stop();
       await app.close();
       await runtime.close();
     },

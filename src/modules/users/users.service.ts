@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Tx } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
@@ -28,8 +29,14 @@ export function assertPasswordPolicy(password: string, field: string, personal: 
   throw new AppError("PASSWORD_POLICY", { id: `Kata sandi: ${id}`, en: `Password: ${en}` }, [{ field, message: { id, en } }]);
 }
 
-/** Create an account. Agency roles need an existing agency; LPSE-wide roles must not have one. */
-export async function createUser(db: Kysely<DB>, actor: Actor | null, input: NewUser, now: Date, fieldPrefix = "body") {
+export interface PreparedUser {
+  input: Omit<NewUser, "agencyId"> & { email: string; agencyId: string | null };
+  passwordHash: string;
+  fieldPrefix: string;
+}
+
+/** Everything about a new account that needs no database: the rules, and the (slow) password hash. */
+export async function prepareUser(input: NewUser, fieldPrefix = "body"): Promise<PreparedUser> {
   const email = input.email.trim().toLowerCase();
   assertPasswordPolicy(input.password, `${fieldPrefix}.password`, { email, name: input.name });
   const agencyId = input.agencyId ?? null;
@@ -43,42 +50,53 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
       { field: `${fieldPrefix}.agencyId`, message: { id: "harus kosong untuk peran ini", en: "must be empty for this role" } },
     ]);
   }
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    if (agencyId && !(await findAgency(trx, agencyId))) {
-      throw new AppError("VALIDATION_FAILED", { id: "Instansi tidak ditemukan", en: "Agency not found" }, [
-        { field: `${fieldPrefix}.agencyId`, message: { id: "tidak ditemukan", en: "not found" } },
-      ]);
-    }
-    if (await repo.unsafeFindUserByEmail(trx, email)) {
-      throw new AppError("CONFLICT", { id: `Email ${email} sudah terdaftar`, en: `${email} is already registered` }, [
-        { field: `${fieldPrefix}.email`, message: { id: "sudah terdaftar", en: "is already registered" } },
-      ]);
-    }
-    const id = randomUUID();
-    const at = now.toISOString();
-    await repo.insertUser(trx, {
-      id,
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      agency_id: agencyId,
-      vendor_id: input.vendorId ?? null,
-      password_hash: passwordHash,
-      status: "active",
-      totp_secret: null,
-      totp_enrolled_at: null,
-      totp_last_counter: null,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: at,
-      updated_at: at,
-    });
-    await appendEvent(trx, { actorId: actor?.id ?? null, type: "user.created", subject: { type: "user", id }, payload: { email, name: input.name.trim(), role: input.role, agencyId } }, now);
-    const created = await repo.findUserById(trx, id);
-    if (!created) throw new Error("user vanished inside its own transaction");
-    return created;
+  return { input: { ...input, email, agencyId }, passwordHash: await hashPassword(input.password), fieldPrefix };
+}
+
+/** Insert a prepared account inside the caller's transaction, with its event. */
+export async function insertPreparedUser(trx: Tx, actor: Actor | null, prepared: PreparedUser, now: Date) {
+  const { input, passwordHash, fieldPrefix } = prepared;
+  const { email, agencyId } = input;
+  if (agencyId && !(await findAgency(trx, agencyId))) {
+    throw new AppError("VALIDATION_FAILED", { id: "Instansi tidak ditemukan", en: "Agency not found" }, [
+      { field: `${fieldPrefix}.agencyId`, message: { id: "tidak ditemukan", en: "not found" } },
+    ]);
+  }
+  if (await repo.unsafeFindUserByEmail(trx, email)) {
+    throw new AppError("CONFLICT", { id: `Email ${email} sudah terdaftar`, en: `${email} is already registered` }, [
+      { field: `${fieldPrefix}.email`, message: { id: "sudah terdaftar", en: "is already registered" } },
+    ]);
+  }
+  const id = randomUUID();
+  const at = now.toISOString();
+  const name = input.name.trim();
+  await repo.insertUser(trx, {
+    id,
+    email,
+    name,
+    role: input.role,
+    agency_id: agencyId,
+    vendor_id: input.vendorId ?? null,
+    password_hash: passwordHash,
+    status: "active",
+    totp_secret: null,
+    totp_enrolled_at: null,
+    totp_last_counter: null,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: at,
+    updated_at: at,
   });
+  await appendEvent(trx, { actorId: actor?.id ?? null, type: "user.created", subject: { type: "user", id }, payload: { email, name, role: input.role, agencyId, vendorId: input.vendorId ?? null } }, now);
+  const created = await repo.findUserById(trx, id);
+  if (!created) throw new Error("user vanished inside its own transaction");
+  return created;
+}
+
+/** Create an account. Agency roles need an existing agency; LPSE-wide roles must not have one. */
+export async function createUser(db: Kysely<DB>, actor: Actor | null, input: NewUser, now: Date, fieldPrefix = "body") {
+  const prepared = await prepareUser(input, fieldPrefix);
+  return db.transaction().execute((trx) => insertPreparedUser(trx, actor, prepared, now));
 }
 
 export async function getUser(db: Kysely<DB>, id: string) {
