@@ -47,9 +47,10 @@ describe("browser: admin and vendor journeys", () => {
     await page.getByRole("button", { name: "Tambah instansi" }).click();
     await page.getByLabel("Kode", { exact: true }).fill("DLH");
     await page.getByLabel("Nama instansi").fill("Dinas Lingkungan Hidup");
+    await page.getByLabel("Jenis").selectOption("dinas");
     await page.getByRole("button", { name: "Simpan" }).click();
-    await page.getByRole("link", { name: "Instansi" }).click();
-    await page.getByRole("cell", { name: "Dinas Lingkungan Hidup" }).waitFor();
+    // Saved: back on the list, with the new agency linking to its page.
+    await page.getByRole("link", { name: "Dinas Lingkungan Hidup" }).waitFor();
 
     const { db } = s.server.runtime.deps.database;
     const agency = await db.selectFrom("agencies").selectAll().where("code", "=", "DLH").executeTakeFirstOrThrow();
@@ -58,11 +59,9 @@ describe("browser: admin and vendor journeys", () => {
     await page.getByRole("link", { name: "Pengguna" }).click();
     await page.getByRole("button", { name: "Tambah pengguna" }).click();
     await page.getByLabel("Nama lengkap").fill("Eko Prasetyo");
-    await page.getByLabel("Email").fill("eko.pokja@madiun.test");
-    await page.getByLabel("Peran").click();
-    await page.getByRole("option", { name: "Pokja Pemilihan" }).click();
-    await page.getByLabel("Instansi").click();
-    await page.getByRole("option", { name: "Dinas Lingkungan Hidup" }).click();
+    await page.getByLabel("Email", { exact: true }).fill("eko.pokja@madiun.test");
+    await page.getByLabel("Peran").selectOption("pokja");
+    await page.getByLabel("Instansi").selectOption({ label: "Dinas Lingkungan Hidup" });
     await page.getByLabel("Kata sandi awal").fill("Pokja#Madiun2026");
     await page.getByRole("button", { name: "Simpan" }).click();
     await page.getByRole("cell", { name: "eko.pokja@madiun.test" }).waitFor();
@@ -73,7 +72,9 @@ describe("browser: admin and vendor journeys", () => {
     await page.getByRole("radio", { name: "EN" }).click();
     await page.getByRole("link", { name: "Agencies" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).click();
-    await page.getByRole("button", { name: "Log in" }).waitFor();
+    // Logged out: back on the public home page, which offers the login link again.
+    await page.getByRole("link", { name: "Log in" }).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
     const me = await page.evaluate(async () => (await fetch("/api/v1/auth/me")).status);
     expect(me).toBe(401);
     await page.close();

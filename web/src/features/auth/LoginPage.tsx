@@ -1,0 +1,87 @@
+import { Anchor, Code, Image, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation, useNavigate } from "react-router";
+import { notifySuccess } from "../../lib/notify";
+import { PageLoader } from "../../lib/PageLoader";
+import { type Enrollment, type LoginResponse, type Me, useMe } from "./auth.api";
+import { CredentialsForm } from "./CredentialsForm";
+import { TotpForm } from "./TotpForm";
+
+type Step = { kind: "credentials" } | { kind: "totp" } | { kind: "enroll"; enrollment: Enrollment };
+
+function returnPath(state: unknown): string {
+  if (state && typeof state === "object" && "from" in state && typeof state.from === "string" && state.from.startsWith("/app")) {
+    return state.from;
+  }
+  return "/app";
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [step, setStep] = useState<Step>({ kind: "credentials" });
+  const target = returnPath(location.state);
+
+  const done = (user: Me) => {
+    notifySuccess(t("auth.welcome", { name: user.name }));
+    void navigate(target, { replace: true });
+  };
+  const onResult = (result: LoginResponse) => {
+    if (result.status === "ok") done(result.user);
+    else if (result.status === "totp_required") setStep({ kind: "totp" });
+    else setStep({ kind: "enroll", enrollment: result.enrollment });
+  };
+
+  if (me.isPending) return <PageLoader />;
+  if (me.data && step.kind === "credentials") return <Navigate to={target} replace />;
+
+  return (
+    <Paper withBorder p={{ base: "md", sm: "xl" }} radius="md" maw={440} mx="auto">
+      <Stack>
+        {step.kind === "credentials" && (
+          <>
+            <Title order={1} size="h2">
+              {t("auth.title")}
+            </Title>
+            <CredentialsForm onResult={onResult} />
+          </>
+        )}
+        {step.kind === "totp" && (
+          <>
+            <Title order={1} size="h2">
+              {t("auth.totpTitle")}
+            </Title>
+            <Text size="sm">{t("auth.totpHelp")}</Text>
+            <TotpForm kind="verify" onDone={done} />
+          </>
+        )}
+        {step.kind === "enroll" && (
+          <>
+            <Title order={1} size="h2">
+              {t("auth.enrollTitle")}
+            </Title>
+            <Text size="sm">{t("auth.enrollHelp")}</Text>
+            <Image src={step.enrollment.qrDataUrl} alt={t("auth.qrAlt")} w={220} h={220} fit="contain" mx="auto" bg="white" />
+            <div>
+              <Text size="sm" fw={500}>
+                {t("auth.secret")}
+              </Text>
+              <Code block data-testid="totp-secret" style={{ wordBreak: "break-all", userSelect: "all" }}>
+                {step.enrollment.secret}
+              </Code>
+            </div>
+            <TotpForm kind="enroll" onDone={done} />
+          </>
+        )}
+        {step.kind !== "credentials" && (
+          <Anchor component="button" type="button" size="sm" onClick={() => setStep({ kind: "credentials" })}>
+            {t("auth.restart")}
+          </Anchor>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Anchor, Card, EmptyState, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageLoader } from "../../lib/PageLoader";
+import { QueryError } from "../../lib/QueryError";
+import { usePublicLpse } from "./public.api";
+import { ServerClock } from "./ServerClock";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const lpse = usePublicLpse();
+  if (lpse.isPending) return <PageLoader />;
+  if (lpse.isError) return <QueryError error={lpse.error} onRetry={() => void lpse.refetch()} />;
+  const info = lpse.data;
+
+  return (
+    <Stack gap="lg">
+      {info.setupNeeded && (
+        <Alert color="yellow" title={t("home.setupNeeded")}>
+          <Anchor component={Link} to="/setup">
+            {t("home.setupLink")}
+          </Anchor>
+        </Alert>
+      )}
+      <div>
+        <Text size="sm" c="dimmed" fw={500}>
+          {t("app.tagline")}
+        </Text>
+        <Title order={1}>{info.name}</Title>
+        <Text c="dimmed" size="lg">
+          {info.region}
+        </Text>
+      </div>
+      <Card withBorder padding="md" radius="md">
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed" tt="uppercase" fw={600}>
+            {t("home.serverTime")}
+          </Text>
+          <ServerClock lpse={info} />
+          <Text size="xs" c="dimmed">
+            {t("home.serverTimeHint")}
+          </Text>
+        </Stack>
+      </Card>
+      <section aria-labelledby="packages-title">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} id="packages-title">
+            {t("home.packagesTitle")}
+          </Title>
+        </Group>
+        {/* The package list (next module) replaces this placeholder. */}
+        <Card withBorder radius="md" py="xl">
+          <EmptyState title={t("home.packagesEmptyTitle")} description={t("home.packagesEmpty")} />
+        </Card>
+      </section>
+    </Stack>
+  );
+}

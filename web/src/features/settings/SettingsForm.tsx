@@ -1,0 +1,135 @@
+import { Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormAlert } from "../../lib/FormAlert";
+import { notifySuccess } from "../../lib/notify";
+import { TimeZoneSelect } from "../../lib/TimeZoneSelect";
+import { useFormProblem } from "../../lib/useFormProblem";
+import { type Settings, useSaveSettings } from "./settings.api";
+import { asNumberValue, fromDraft, missingFields, type SettingsDraft, toDraft } from "./settingsDraft";
+import { StageMinimumsFields } from "./StageMinimumsFields";
+
+const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+type SecurityField = "lockoutThreshold" | "lockoutMinutes" | "sessionHours";
+
+/** Server field paths this form can show next to an input; the path itself is the key. */
+function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
+  const paths = ["name", "region", "timeZone", "workingHours", "workingHours.start", "workingHours.end", "workingDays", "stageMinimums"];
+  for (const key of Object.keys(draft.stages)) paths.push(`stageMinimums.${key}`, `stageMinimums.${key}.amount`, `stageMinimums.${key}.unit`);
+  paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours");
+  return Object.fromEntries(paths.map((p) => [p, p]));
+}
+
+export function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const save = useSaveSettings();
+  const [draft, setDraft] = useState(() => toDraft(settings));
+  const [missing, setMissing] = useState<string[]>([]);
+  const problem = useFormProblem(save.error, fieldPathsFor(draft));
+  const errorOf = (path: string) => (missing.includes(path) ? t("common.required") : problem.fields[path]);
+  const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const empty = missingFields(draft);
+    setMissing(empty);
+    if (empty.length > 0) return;
+    save.mutate(fromDraft(draft), {
+      onSuccess: (saved) => {
+        setDraft(toDraft(saved));
+        notifySuccess(t("settings.saved"));
+      },
+    });
+  };
+
+  const securityInput = (field: SecurityField, label: string, min: number, max: number) => (
+    <NumberInput
+      label={label}
+      required
+      min={min}
+      max={max}
+      allowDecimal={false}
+      allowNegative={false}
+      value={draft[field]}
+      onChange={(value) => update({ [field]: asNumberValue(value) })}
+      error={errorOf(`security.${field}`)}
+    />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <Fieldset legend={t("settings.general")}>
+          <Stack>
+            <TextInput label={t("settings.name")} required value={draft.name} onChange={(e) => update({ name: e.currentTarget.value })} error={errorOf("name")} />
+            <TextInput label={t("settings.region")} required value={draft.region} onChange={(e) => update({ region: e.currentTarget.value })} error={errorOf("region")} />
+            <TimeZoneSelect label={t("settings.timeZone")} value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} error={errorOf("timeZone")} />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("settings.workingTime")}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <TextInput
+                type="time"
+                label={t("settings.hoursStart")}
+                description={t("settings.hoursHint")}
+                required
+                value={draft.start}
+                onChange={(e) => update({ start: e.currentTarget.value })}
+                error={errorOf("workingHours.start")}
+              />
+              <TextInput
+                type="time"
+                label={t("settings.hoursEnd")}
+                description={t("settings.hoursHint")}
+                required
+                value={draft.end}
+                onChange={(e) => update({ end: e.currentTarget.value })}
+                error={errorOf("workingHours.end") ?? errorOf("workingHours")}
+              />
+            </SimpleGrid>
+            <Checkbox.Group label={t("settings.workingDays")} value={draft.workingDays} onChange={(workingDays) => update({ workingDays })} error={errorOf("workingDays")}>
+              <Group mt="xs" gap="md">
+                {DAYS.map((day) => (
+                  <Checkbox key={day} value={day} label={t(`settings.days.${day}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("settings.stages")}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("settings.stagesHint")}
+          </Text>
+          {errorOf("stageMinimums") && (
+            <Text size="sm" c="red">
+              {errorOf("stageMinimums")}
+            </Text>
+          )}
+          <StageMinimumsFields
+            stages={draft.stages}
+            onChange={(key, stage) => setDraft((d) => ({ ...d, stages: { ...d.stages, [key]: stage } }))}
+            errorOf={errorOf}
+          />
+        </Fieldset>
+
+        <Fieldset legend={t("settings.security")}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {securityInput("lockoutThreshold", t("settings.lockoutThreshold"), 3, 20)}
+            {securityInput("lockoutMinutes", t("settings.lockoutMinutes"), 1, 1440)}
+            {securityInput("sessionHours", t("settings.sessionHours"), 1, 24)}
+          </SimpleGrid>
+        </Fieldset>
+
+        <FormAlert message={problem.general} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import type { TimeZoneCode } from "../../lib/format";
+import { type DurationUnit, type Settings, STAGE_KEYS } from "./settings.api";
+
+/** A number input's value: empty while the user is editing. */
+export type NumberValue = number | "";
+
+export interface StageDraft {
+  amount: NumberValue;
+  unit: DurationUnit;
+}
+
+/** The settings form's state: like `Settings`, but numbers may be empty and days are checkbox values. */
+export interface SettingsDraft {
+  name: string;
+  region: string;
+  timeZone: TimeZoneCode;
+  start: string;
+  end: string;
+  workingDays: string[];
+  stages: Record<string, StageDraft>;
+  lockoutThreshold: NumberValue;
+  lockoutMinutes: NumberValue;
+  sessionHours: NumberValue;
+}
+
+/** Known stages in tender order, then any others the server has, by key. */
+export function stageKeysOf(stages: Record<string, unknown>): string[] {
+  const known: readonly string[] = STAGE_KEYS;
+  return [...STAGE_KEYS, ...Object.keys(stages).filter((key) => !known.includes(key)).sort()];
+}
+
+export function toDraft(settings: Settings): SettingsDraft {
+  const stages: Record<string, StageDraft> = {};
+  for (const key of stageKeysOf(settings.stageMinimums)) {
+    const stage = settings.stageMinimums[key];
+    stages[key] = stage ? { amount: stage.amount, unit: stage.unit } : { amount: "", unit: "working_days" };
+  }
+  return {
+    name: settings.name,
+    region: settings.region,
+    timeZone: settings.timeZone,
+    start: settings.workingHours.start,
+    end: settings.workingHours.end,
+    workingDays: settings.workingDays.map(String),
+    stages,
+    lockoutThreshold: settings.security.lockoutThreshold,
+    lockoutMinutes: settings.security.lockoutMinutes,
+    sessionHours: settings.security.sessionHours,
+  };
+}
+
+/** Field paths (as the server names them, without "body.") that are empty but required. */
+export function missingFields(draft: SettingsDraft): string[] {
+  const missing: string[] = [];
+  if (draft.lockoutThreshold === "") missing.push("security.lockoutThreshold");
+  if (draft.lockoutMinutes === "") missing.push("security.lockoutMinutes");
+  if (draft.sessionHours === "") missing.push("security.sessionHours");
+  return missing;
+}
+
+/** The PUT body. A stage left without an amount is dropped: it then has no minimum. */
+export function fromDraft(draft: SettingsDraft): Settings {
+  const stageMinimums: Settings["stageMinimums"] = {};
+  for (const [key, stage] of Object.entries(draft.stages)) {
+    if (stage.amount !== "") stageMinimums[key] = { amount: stage.amount, unit: stage.unit };
+  }
+  return {
+    name: draft.name.trim(),
+    region: draft.region.trim(),
+    timeZone: draft.timeZone,
+    workingHours: { start: draft.start, end: draft.end },
+    workingDays: draft.workingDays.map(Number).sort((a, b) => a - b),
+    stageMinimums,
+    security: {
+      lockoutThreshold: Number(draft.lockoutThreshold),
+      lockoutMinutes: Number(draft.lockoutMinutes),
+      sessionHours: Number(draft.sessionHours),
+    },
+  };
+}
+
+export function asNumberValue(value: number | string): NumberValue {
+  if (value === "") return "";
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? n : "";
+}

@@ -1,0 +1,74 @@
+import { Button, Group } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../lib/ConfirmDialog";
+import { notifyError, notifySuccess } from "../../lib/notify";
+import { errorText } from "../../lib/problem";
+import { useLanguage } from "../../lib/useLanguage";
+import { type User, type UserAction, useUserAction } from "./users.api";
+
+/**
+ * Disable / enable and reset the second factor. Disabling and resetting ask first: both end the user's
+ * sessions. Button names carry the user's name so each row's buttons are distinguishable by ear.
+ */
+export function UserRowActions({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const action = useUserAction();
+  const [confirming, setConfirming] = useState<UserAction | null>(null);
+
+  const run = (kind: UserAction) =>
+    action.mutate(
+      { userId: user.id, action: kind },
+      {
+        onSuccess: (updated) => {
+          setConfirming(null);
+          const key = kind === "disable" ? "users.disabled" : kind === "enable" ? "users.enabled" : "users.secondFactorReset";
+          notifySuccess(t(key, { name: updated.name }));
+        },
+        onError: (error) => {
+          setConfirming(null);
+          notifyError(errorText(error, language, t));
+        },
+      },
+    );
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {user.status === "active" ? (
+        <Button size="compact-sm" variant="light" color="red" aria-label={t("users.disableNamed", { name: user.name })} onClick={() => setConfirming("disable")}>
+          {t("users.disable")}
+        </Button>
+      ) : (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="teal"
+          aria-label={t("users.enableNamed", { name: user.name })}
+          loading={action.isPending && action.variables.action === "enable"}
+          onClick={() => run("enable")}
+        >
+          {t("users.enable")}
+        </Button>
+      )}
+      {user.totpEnrolled && (
+        <Button
+          size="compact-sm"
+          variant="default"
+          aria-label={t("users.resetSecondFactorNamed", { name: user.name })}
+          onClick={() => setConfirming("reset-second-factor")}
+        >
+          {t("users.resetSecondFactor")}
+        </Button>
+      )}
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={confirming === "disable" ? t("users.disable") : t("users.resetSecondFactor")}
+        message={confirming === "disable" ? t("users.confirmDisable", { name: user.name }) : t("users.confirmReset", { name: user.name })}
+        loading={action.isPending}
+        onConfirm={() => confirming && run(confirming)}
+        onCancel={() => setConfirming(null)}
+      />
+    </Group>
+  );
+}

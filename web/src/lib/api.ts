@@ -1,0 +1,171 @@
+import { z } from "zod/mini";
+import { currentLanguage, type Language } from "../i18n";
+
+/**
+ * The one HTTP client for /api/v1: cookie session, CSRF header on writes, Accept-Language, and
+ * problem+json errors turned into `ApiError`. Responses are checked with Zod so a contract drift shows
+ * up as a clear error instead of `undefined` deep inside a page.
+ */
+
+const MessageSchema = z.object({ id: z.string(), en: z.string() });
+export type Message = z.infer<typeof MessageSchema>;
+
+const ProblemSchema = z.object({
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.number()),
+  code: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  messages: z.optional(MessageSchema),
+  errors: z.optional(z.array(z.object({ field: z.string(), message: MessageSchema, detail: z.optional(z.string()) }))),
+  requestId: z.optional(z.string()),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemFieldError = NonNullable<Problem["errors"]>[number];
+
+/** Codes the client itself produces when there is no problem document to show. */
+export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem | null;
+
+  constructor(status: number, code: string, problem: Problem | null, message?: string) {
+    super(message ?? problem?.detail ?? `${status} ${code}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+  }
+
+  get fieldErrors(): ProblemFieldError[] {
+    return this.problem?.errors ?? [];
+  }
+
+  /** The user-facing text in the given language (both come with every problem), if the server sent one. */
+  messageIn(language: Language): string | null {
+    return this.problem?.messages?.[language] ?? this.problem?.detail ?? null;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSRF token: fetched once and reused; dropped when the session changes or the server rejects it.
+
+const CsrfSchema = z.object({ token: z.string() });
+let csrfToken: Promise<string> | null = null;
+
+export function resetCsrfToken(): void {
+  csrfToken = null;
+}
+
+function getCsrfToken(): Promise<string> {
+  csrfToken ??= send("GET", "/api/v1/auth/csrf", undefined, null)
+    .then((body) => CsrfSchema.parse(body).token)
+    .catch((error: unknown) => {
+      csrfToken = null;
+      throw error;
+    });
+  return csrfToken;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function send(method: Method, path: string, body: unknown, csrf: string | null): Promise<unknown> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": currentLanguage() };
+  // Only with a body: Fastify rejects an empty body declared as JSON.
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (csrf) headers["x-csrf-token"] = csrf;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    throw new ApiError(0, "NETWORK", null, cause instanceof Error ? cause.message : "network error");
+  }
+
+  if (response.status === 204) return undefined;
+  const type = response.headers.get("content-type") ?? "";
+  const isJson = type.includes("json");
+  let parsed: unknown = undefined;
+  if (isJson) {
+    try {
+      parsed = await response.json();
+    } catch {
+      throw new ApiError(response.status, "BAD_RESPONSE", null, "invalid JSON");
+    }
+  }
+  if (response.ok) {
+    if (!isJson) throw new ApiError(response.status, "BAD_RESPONSE", null, `unexpected content type ${type}`);
+    return parsed;
+  }
+  const problem = ProblemSchema.safeParse(parsed);
+  const doc = problem.success ? problem.data : null;
+  throw new ApiError(response.status, doc?.code ?? `HTTP_${response.status}`, doc);
+}
+
+async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+  if (method === "GET") return send(method, path, undefined, null);
+  try {
+    return await send(method, path, body, await getCsrfToken());
+  } catch (error) {
+    // The token's secret cookie may have expired or been replaced: fetch a new token and retry once.
+    if (isApiError(error) && error.status === 403 && error.code === "CSRF_INVALID") {
+      resetCsrfToken();
+      return send(method, path, body, await getCsrfToken());
+    }
+    throw error;
+  }
+}
+
+function parseWith<S extends z.ZodMiniType>(schema: S, path: string, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    // Logged for developers; users see a short generic message.
+    console.error(`Unexpected response from ${path}`, result.error.issues);
+    throw new ApiError(200, "BAD_RESPONSE", null, `unexpected response from ${path}`);
+  }
+  return result.data;
+}
+
+export const api = {
+  async get<S extends z.ZodMiniType>(path: string, schema: S, query?: Query): Promise<z.infer<S>> {
+    const url = withQuery(path, query);
+    return parseWith(schema, url, await request("GET", url));
+  },
+  async post<S extends z.ZodMiniType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    return parseWith(schema, path, await request("POST", path, body));
+  },
+  async put<S extends z.ZodMiniType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
+    return parseWith(schema, path, await request("PUT", path, body));
+  },
+  async patch<S extends z.ZodMiniType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
+    return parseWith(schema, path, await request("PATCH", path, body));
+  },
+  /** For 204 answers and answers whose body the caller does not need. */
+  async send(method: Exclude<Method, "GET">, path: string, body?: unknown): Promise<void> {
+    await request(method, path, body);
+  },
+};
