@@ -45,6 +45,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover, an administrator) emits an error on the
+  // pool; unhandled, that would crash the process. The pool replaces the connection on the next query.
+  pool.on("error", (error) => {
+    process.stderr.write(`PostgreSQL connection lost while idle (the pool will reconnect): ${error.message}\n`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
   return { db, dialect: "postgres", location: `postgres://${u.host}${u.pathname}`, close: () => db.destroy() };

@@ -13,7 +13,7 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   // The runtime opens its own connection; the test keeps testDb's for direct checks.
-  const config = loadConfig({ DATA_DIR: testDb.dataDir, DATABASE_URL: testDb.databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env });
+  const config = loadConfig({ DATA_DIR: testDb.dataDir, DATABASE_URL: testDb.databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", ...env });
   const runtime = await openRuntime(config);
   const server = await startServer(runtime);
   const address = server.app.server.address();
