@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "
 import * as foundation from "./migrations/20261126T0700-foundation.js";
 import * as notifications from "./migrations/20261126T0800-notifications.js";
 import * as vendors from "./migrations/20261126T0810-vendors.js";
+import * as packages from "./migrations/20261126T0830-packages.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0700-foundation": foundation,
   "20261126T0800-notifications": notifications,
   "20261126T0810-vendors": vendors,
+  "20261126T0830-packages": packages,
 };
 
 export class MigrationError extends Error {}

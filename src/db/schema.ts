@@ -12,6 +12,8 @@ export interface DB {
   vendor_registrations: VendorRegistrationsTable;
   vendor_licences: VendorLicencesTable;
   vendor_verifications: VendorVerificationsTable;
+  packages: PackagesTable;
+  package_hps_items: PackageHpsItemsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -188,4 +190,39 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+export interface PackagesTable {
+  id: string;
+  agency_id: string;
+  work_unit_id: string;
+  ppk_id: string;
+  rup_code: string;
+  name: string;
+  fiscal_year: number;
+  funding_source: string;
+  pagu_sen: number; // integer sen; exact below 2^53
+  hps_sen: number;
+  category: string;
+  method: string;
+  evaluation_method: string;
+  qualification: string;
+  contract_type: string;
+  kbli_codes: string; // JSON array
+  qualification_requirements: string;
+  status: "draft";
+  hps_set_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PackageHpsItemsTable {
+  id: string;
+  package_id: string;
+  position: number;
+  description: string;
+  unit: string;
+  quantity_milli: number;
+  unit_price_sen: number;
+  total_sen: number;
 }

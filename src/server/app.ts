@@ -15,6 +15,7 @@ import { authRoutes } from "../modules/auth/auth.routes.js";
 import { installSessionHook } from "../modules/auth/session.hook.js";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
+import { packageRoutes } from "../modules/packages/packages.routes.js";
 import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps) {
     settingsRoutes(api, deps);
     notificationRoutes(api, deps);
     vendorRoutes(api, deps);
+    packageRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -38,6 +38,20 @@ export const SecuritySettingsSchema = z.strictObject({
   sessionHours: z.int().min(1).max(24),
 });
 
+/** A whole-Rupiah amount as a decimal string (exact; see packages/money.ts). */
+const rupiahAmount = z.string().regex(/^\d{1,16}$/, bilingual("jumlah Rupiah tanpa titik atau koma, mis. 200000000", "an amount in Rupiah without separators, e.g. 200000000"));
+
+/** Rules from the regulation (Perpres 16/2018 as amended by Perpres 12/2021), kept as settings so an LPSE can follow a newer rule. */
+export const ProcurementRulesSchema = z.strictObject({
+  /** Pengadaan Langsung for goods, works and other services: up to Rp200 million. */
+  directProcurementLimit: rupiahAmount,
+  /** Pengadaan Langsung for consultancy: up to Rp100 million. */
+  directProcurementConsultancyLimit: rupiahAmount,
+  /** The HPS may be set no earlier than 28 working days before the bid deadline. */
+  hpsMaxWorkingDaysBeforeDeadline: z.int().min(1).max(120),
+});
+export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -54,10 +68,19 @@ export const LpseSettingsSchema = z
       .refine((days) => new Set(days).size === days.length, { message: bilingual("hari tidak boleh berulang", "days must not repeat") }),
     stageMinimums: z.partialRecord(StageKeySchema, StageMinimumSchema),
     security: SecuritySettingsSchema,
+    /** Optional on input (older clients leave it out and keep the stored rules); always present on output. */
+    procurementRules: ProcurementRulesSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
 export type LpseSettings = z.infer<typeof LpseSettingsSchema>;
+
+/** The regulation's values, the default of every new LPSE. */
+export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
+  directProcurementLimit: "200000000",
+  directProcurementConsultancyLimit: "100000000",
+  hpsMaxWorkingDaysBeforeDeadline: 28,
+};
 
 export const DEFAULT_SETTINGS: LpseSettings = {
   name: "LPSE",
@@ -81,7 +104,9 @@ export const DEFAULT_SETTINGS: LpseSettings = {
     kontrak: { amount: 1, unit: "working_days" },
   },
   security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8 },
+  procurementRules: DEFAULT_PROCUREMENT_RULES,
 };
+
 
 const isoDate = z
   .string()

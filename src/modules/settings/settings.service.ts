@@ -5,7 +5,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import * as repo from "./settings.repository.js";
-import { DEFAULT_SETTINGS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
+import { DEFAULT_PROCUREMENT_RULES, DEFAULT_SETTINGS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
 
 const SETTINGS_KEY = "lpse";
 
@@ -16,6 +16,7 @@ export async function getSettings(db: Queryable): Promise<LpseSettings> {
   const merged = { ...DEFAULT_SETTINGS, ...(JSON.parse(stored) as Partial<LpseSettings>) };
   merged.stageMinimums = { ...DEFAULT_SETTINGS.stageMinimums, ...merged.stageMinimums };
   merged.security = { ...DEFAULT_SETTINGS.security, ...merged.security };
+  merged.procurementRules = { ...DEFAULT_PROCUREMENT_RULES, ...merged.procurementRules };
   return LpseSettingsSchema.parse(merged);
 }
 
@@ -23,6 +24,8 @@ export async function getSettings(db: Queryable): Promise<LpseSettings> {
 export async function updateSettings(db: Kysely<DB>, actor: Actor | null, settings: LpseSettings, now: Date): Promise<LpseSettings> {
   return db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);
+    // A client that does not know the procurement rules leaves them as they are.
+    settings = { ...settings, procurementRules: settings.procurementRules ?? before.procurementRules };
     await repo.writeSetting(trx, SETTINGS_KEY, JSON.stringify(settings), now.toISOString());
     await appendEvent(
       trx,

@@ -1,0 +1,45 @@
+import { quantityString, rupiahString } from "./money.js";
+import type { HpsItemRow, PackageRow } from "./packages.repository.js";
+import type { PackageView } from "./packages.schemas.js";
+
+export function presentHpsItem(row: HpsItemRow) {
+  return {
+    position: row.position,
+    description: row.description,
+    unit: row.unit,
+    quantity: quantityString(BigInt(row.quantity_milli)),
+    unitPrice: rupiahString(BigInt(row.unit_price_sen)),
+    total: rupiahString(BigInt(row.total_sen)),
+  };
+}
+
+export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsItems" | "qualificationRequirements"> {
+  return {
+    id: row.id,
+    rupCode: row.rup_code,
+    name: row.name,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    workUnitId: row.work_unit_id,
+    workUnitName: row.work_unit_name,
+    ppkId: row.ppk_id,
+    fiscalYear: row.fiscal_year,
+    fundingSource: row.funding_source,
+    pagu: rupiahString(BigInt(row.pagu_sen)),
+    hps: rupiahString(BigInt(row.hps_sen)),
+    category: row.category as PackageView["category"],
+    method: row.method as PackageView["method"],
+    evaluationMethod: row.evaluation_method as PackageView["evaluationMethod"],
+    qualification: row.qualification as PackageView["qualification"],
+    contractType: row.contract_type as PackageView["contractType"],
+    kbliCodes: JSON.parse(row.kbli_codes) as string[],
+    status: row.status,
+    hpsSetAt: row.hps_set_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentPackage(row: PackageRow, items: HpsItemRow[]): PackageView {
+  return { ...presentPackageSummary(row), qualificationRequirements: row.qualification_requirements, hpsItems: items.map(presentHpsItem) };
+}

@@ -1,0 +1,65 @@
+import type { AppDeps } from "../../server/app.js";
+import { AppError } from "../../server/errors.js";
+import { authorize, type Api } from "../../server/http.js";
+import type { Actor } from "../../server/actor.js";
+import { requireActor } from "../auth/session.hook.js";
+import { canCreatePackage, canEditPackage, canListPackages, canViewPackage, packageScopeOf } from "./packages.policy.js";
+import { presentPackage, presentPackageSummary } from "./packages.presenter.js";
+import { listHpsItems, listPackages } from "./packages.repository.js";
+import { PackageInputSchema, PackageListQuerySchema, PackageListSchema, PackageParamsSchema, PackageSchema } from "./packages.schemas.js";
+import * as service from "./packages.service.js";
+
+export function packageRoutes(app: Api, deps: AppDeps): void {
+  const db = deps.database.db;
+
+  /** A draft package outside the caller's agency does not exist for it (404); roles that never see packages get 403. */
+  const visiblePackage = async (actor: Actor, id: string) => {
+    authorize(canListPackages(actor));
+    const row = await service.getPackage(db, id);
+    if (!canViewPackage(actor, { agencyId: row.agency_id })) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
+    return row;
+  };
+
+  app.get(
+    "/api/v1/packages",
+    { schema: { tags: ["packages"], summary: "Packages of the caller's agency (all, for the LPSE administrator and auditors)", querystring: PackageListQuerySchema, response: { 200: PackageListSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(canListPackages(actor));
+      const rows = await listPackages(db, { agencyId: packageScopeOf(actor), fiscalYear: request.query.fiscalYear });
+      return { items: rows.map(presentPackageSummary) };
+    },
+  );
+
+  app.post(
+    "/api/v1/packages",
+    { schema: { tags: ["packages"], summary: "Create a package with its HPS breakdown (PPK)", body: PackageInputSchema, response: { 201: PackageSchema } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(canCreatePackage(actor));
+      const { row, items } = await service.createPackage(db, actor, request.body, deps.clock.now());
+      return reply.status(201).send(presentPackage(row, items));
+    },
+  );
+
+  app.get(
+    "/api/v1/packages/:packageId",
+    { schema: { tags: ["packages"], summary: "A package with its HPS items", params: PackageParamsSchema, response: { 200: PackageSchema } } },
+    async (request) => {
+      const row = await visiblePackage(requireActor(request), request.params.packageId);
+      return presentPackage(row, await listHpsItems(db, row.id));
+    },
+  );
+
+  app.put(
+    "/api/v1/packages/:packageId",
+    { schema: { tags: ["packages"], summary: "Replace a draft package (its PPK)", params: PackageParamsSchema, body: PackageInputSchema, response: { 200: PackageSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await visiblePackage(actor, request.params.packageId);
+      authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
+      const updated = await service.updatePackage(db, actor, row.id, request.body, deps.clock.now());
+      return presentPackage(updated.row, updated.items);
+    },
+  );
+}

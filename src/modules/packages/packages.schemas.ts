@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { bilingual } from "../../server/validation.js";
+import { isKbliCode } from "../vendors/identifiers.js";
+import { parseQuantity, parseRupiah } from "./money.js";
+
+/** Procurement categories (Perpres 16/2018): goods, construction works, consultancy, other services. */
+export const CATEGORIES = ["barang", "pekerjaan_konstruksi", "jasa_konsultansi", "jasa_lainnya"] as const;
+export const METHODS = ["tender", "tender_cepat", "seleksi", "pengadaan_langsung", "penunjukan_langsung"] as const;
+export const EVALUATION_METHODS = [
+  "gugur_harga_terendah",
+  "nilai",
+  "umur_ekonomis",
+  "kualitas_biaya",
+  "kualitas",
+  "pagu_anggaran",
+  "biaya_terendah",
+] as const;
+export const QUALIFICATIONS = ["pasca", "pra"] as const;
+export const CONTRACT_TYPES = ["lumsum", "harga_satuan", "gabungan", "terima_jadi", "kontrak_payung", "waktu_penugasan"] as const;
+export const FUNDING_SOURCES = ["APBD", "APBN", "APBD_Perubahan", "BLUD", "DAK", "Hibah", "Lainnya"] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Method = (typeof METHODS)[number];
+export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
+
+/** A Rupiah amount as a decimal string ("150000000", "1250.50"); exact, at most two decimals. */
+export const MoneySchema = z.string().refine((v) => parseRupiah(v) !== null, {
+  message: bilingual("jumlah Rupiah tidak valid (angka, paling banyak 2 desimal, mis. 150000000 atau 1250.50)", "not a valid Rupiah amount (digits, at most 2 decimals, e.g. 150000000 or 1250.50)"),
+});
+
+export const QuantitySchema = z.string().refine((v) => (parseQuantity(v) ?? 0n) > 0n, {
+  message: bilingual("volume harus lebih dari 0, paling banyak 3 desimal", "quantity must be above 0, at most 3 decimals"),
+});
+
+export const HpsItemInputSchema = z.strictObject({
+  description: z.string().trim().min(2).max(500),
+  unit: z.string().trim().min(1).max(30),
+  quantity: QuantitySchema,
+  unitPrice: MoneySchema,
+});
+
+export const PackageInputSchema = z.strictObject({
+  rupCode: z.string().trim().regex(/^\d{5,12}$/, bilingual("kode RUP terdiri dari 5-12 digit", "a RUP code has 5-12 digits")),
+  name: z.string().trim().min(5).max(500),
+  workUnitId: z.uuid(),
+  fiscalYear: z.int().min(2000).max(2100),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  pagu: MoneySchema,
+  category: z.enum(CATEGORIES),
+  method: z.enum(METHODS),
+  evaluationMethod: z.enum(EVALUATION_METHODS),
+  qualification: z.enum(QUALIFICATIONS),
+  contractType: z.enum(CONTRACT_TYPES),
+  kbliCodes: z.array(z.string().refine(isKbliCode, { message: bilingual("kode KBLI terdiri dari 5 digit", "a KBLI code has 5 digits") })).max(20),
+  qualificationRequirements: z.string().trim().max(5000),
+  hpsItems: z.array(HpsItemInputSchema).min(1).max(500),
+});
+export type PackageInput = z.infer<typeof PackageInputSchema>;
+
+export const HpsItemSchema = z.object({
+  position: z.number().int(),
+  description: z.string(),
+  unit: z.string(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  total: z.string(),
+});
+
+export const PackageSchema = z
+  .object({
+    id: z.string(),
+    rupCode: z.string(),
+    name: z.string(),
+    agencyId: z.string(),
+    agencyName: z.string(),
+    workUnitId: z.string(),
+    workUnitName: z.string(),
+    ppkId: z.string(),
+    fiscalYear: z.number().int(),
+    fundingSource: z.string(),
+    pagu: z.string().describe("Rupiah, decimal string"),
+    hps: z.string().describe("Rupiah, decimal string: the sum of the HPS items"),
+    category: z.enum(CATEGORIES),
+    method: z.enum(METHODS),
+    evaluationMethod: z.enum(EVALUATION_METHODS),
+    qualification: z.enum(QUALIFICATIONS),
+    contractType: z.enum(CONTRACT_TYPES),
+    kbliCodes: z.array(z.string()),
+    qualificationRequirements: z.string(),
+    status: z.enum(["draft"]),
+    hpsSetAt: z.string(),
+    hpsItems: z.array(HpsItemSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Package" });
+export type PackageView = z.infer<typeof PackageSchema>;
+
+export const PackageSummarySchema = PackageSchema.omit({ hpsItems: true, qualificationRequirements: true });
+export const PackageListSchema = z.object({ items: z.array(PackageSummarySchema) });
+export const PackageListQuerySchema = z.strictObject({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
+export const PackageParamsSchema = z.strictObject({ packageId: z.uuid() });
