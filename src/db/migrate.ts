@@ -3,6 +3,7 @@ import * as foundation from "./migrations/20261126T0700-foundation.js";
 import * as notifications from "./migrations/20261126T0800-notifications.js";
 import * as vendors from "./migrations/20261126T0810-vendors.js";
 import * as packages from "./migrations/20261126T0830-packages.js";
+import * as assignments from "./migrations/20261126T0840-assignments.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0800-notifications": notifications,
   "20261126T0810-vendors": vendors,
   "20261126T0830-packages": packages,
+  "20261126T0840-assignments": assignments,
 };
 
 export class MigrationError extends Error {}

@@ -14,6 +14,8 @@ export interface DB {
   vendor_verifications: VendorVerificationsTable;
   packages: PackagesTable;
   package_hps_items: PackageHpsItemsTable;
+  package_assignments: PackageAssignmentsTable;
+  package_committee_members: PackageCommitteeMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -225,4 +227,17 @@ export interface PackageHpsItemsTable {
   quantity_milli: number;
   unit_price_sen: number;
   total_sen: number;
+}
+
+export interface PackageAssignmentsTable {
+  package_id: string;
+  kind: "pokja" | "pejabat_pengadaan";
+  decree_number: string; // the SK appointing the Pokja or official
+  assigned_by: string;
+  assigned_at: string;
+}
+
+export interface PackageCommitteeMembersTable {
+  package_id: string;
+  user_id: string;
 }

@@ -1,3 +1,4 @@
+import type { findAssignment } from "./assignment.repository.js";
 import { quantityString, rupiahString } from "./money.js";
 import type { HpsItemRow, PackageRow } from "./packages.repository.js";
 import type { PackageView } from "./packages.schemas.js";
@@ -13,7 +14,13 @@ export function presentHpsItem(row: HpsItemRow) {
   };
 }
 
-export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsItems" | "qualificationRequirements"> {
+type Assignment = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
+
+export function presentAssignment(a: Assignment) {
+  return { kind: a.kind, decreeNumber: a.decree_number, assignedAt: a.assigned_at, members: a.members.map((m) => ({ id: m.id, name: m.name })) };
+}
+
+export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsItems" | "qualificationRequirements" | "assignment"> {
   return {
     id: row.id,
     rupCode: row.rup_code,
@@ -40,6 +47,11 @@ export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsIt
   };
 }
 
-export function presentPackage(row: PackageRow, items: HpsItemRow[]): PackageView {
-  return { ...presentPackageSummary(row), qualificationRequirements: row.qualification_requirements, hpsItems: items.map(presentHpsItem) };
+export function presentPackage(row: PackageRow, items: HpsItemRow[], assignment: Assignment | undefined): PackageView {
+  return {
+    ...presentPackageSummary(row),
+    qualificationRequirements: row.qualification_requirements,
+    hpsItems: items.map(presentHpsItem),
+    assignment: assignment ? presentAssignment(assignment) : null,
+  };
 }

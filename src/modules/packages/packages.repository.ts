@@ -20,12 +20,20 @@ export function findPackage(db: Queryable, id: string): Promise<PackageRow | und
 export interface PackageScope {
   /** Only this agency's packages (PPK, Admin Agency, PA/KPA); undefined for LPSE-wide roles. */
   agencyId?: string | undefined;
+  /** Only packages this user sits on the committee of (Pokja, Pejabat Pengadaan). */
+  committeeMemberId?: string | undefined;
   fiscalYear?: number | undefined;
 }
 
 export function listPackages(db: Queryable, scope: PackageScope): Promise<PackageRow[]> {
   let q = withNames(db);
   if (scope.agencyId) q = q.where("packages.agency_id", "=", scope.agencyId);
+  const memberId = scope.committeeMemberId;
+  if (memberId) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom("package_committee_members").select("user_id").whereRef("package_committee_members.package_id", "=", "packages.id").where("package_committee_members.user_id", "=", memberId)),
+    );
+  }
   if (scope.fiscalYear) q = q.where("packages.fiscal_year", "=", scope.fiscalYear);
   return q.orderBy("packages.created_at", "desc").limit(500).execute();
 }

@@ -3,22 +3,27 @@ import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
 import type { Actor } from "../../server/actor.js";
 import { requireActor } from "../auth/session.hook.js";
-import { canCreatePackage, canEditPackage, canListPackages, canViewPackage, packageScopeOf } from "./packages.policy.js";
+import { findAssignment, isCommitteeMember } from "./assignment.repository.js";
+import { assignCommittee } from "./assignment.service.js";
+import { canAssignCommittee, canCreatePackage, canEditPackage, canListPackages, canViewPackage, packageScopeOf } from "./packages.policy.js";
 import { presentPackage, presentPackageSummary } from "./packages.presenter.js";
 import { listHpsItems, listPackages } from "./packages.repository.js";
-import { PackageInputSchema, PackageListQuerySchema, PackageListSchema, PackageParamsSchema, PackageSchema } from "./packages.schemas.js";
+import { AssignmentInputSchema, PackageInputSchema, PackageListQuerySchema, PackageListSchema, PackageParamsSchema, PackageSchema } from "./packages.schemas.js";
 import * as service from "./packages.service.js";
 
 export function packageRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
 
-  /** A draft package outside the caller's agency does not exist for it (404); roles that never see packages get 403. */
+  /** A draft package outside the caller's reach does not exist for it (404); roles that never see packages get 403. */
   const visiblePackage = async (actor: Actor, id: string) => {
     authorize(canListPackages(actor));
     const row = await service.getPackage(db, id);
-    if (!canViewPackage(actor, { agencyId: row.agency_id })) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
+    const member = await isCommitteeMember(db, row.id, actor.id);
+    if (!canViewPackage(actor, { agencyId: row.agency_id, isCommitteeMember: member })) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
     return row;
   };
+  const present = async (row: Awaited<ReturnType<typeof service.getPackage>>, items?: Awaited<ReturnType<typeof listHpsItems>>) =>
+    presentPackage(row, items ?? (await listHpsItems(db, row.id)), await findAssignment(db, row.id));
 
   app.get(
     "/api/v1/packages",
@@ -26,7 +31,7 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
     async (request) => {
       const actor = requireActor(request);
       authorize(canListPackages(actor));
-      const rows = await listPackages(db, { agencyId: packageScopeOf(actor), fiscalYear: request.query.fiscalYear });
+      const rows = await listPackages(db, { ...packageScopeOf(actor), fiscalYear: request.query.fiscalYear });
       return { items: rows.map(presentPackageSummary) };
     },
   );
@@ -38,7 +43,7 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
       const actor = requireActor(request);
       authorize(canCreatePackage(actor));
       const { row, items } = await service.createPackage(db, actor, request.body, deps.clock.now());
-      return reply.status(201).send(presentPackage(row, items));
+      return reply.status(201).send(await present(row, items));
     },
   );
 
@@ -46,8 +51,7 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
     "/api/v1/packages/:packageId",
     { schema: { tags: ["packages"], summary: "A package with its HPS items", params: PackageParamsSchema, response: { 200: PackageSchema } } },
     async (request) => {
-      const row = await visiblePackage(requireActor(request), request.params.packageId);
-      return presentPackage(row, await listHpsItems(db, row.id));
+      return present(await visiblePackage(requireActor(request), request.params.packageId));
     },
   );
 
@@ -59,7 +63,19 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
       const row = await visiblePackage(actor, request.params.packageId);
       authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
       const updated = await service.updatePackage(db, actor, row.id, request.body, deps.clock.now());
-      return presentPackage(updated.row, updated.items);
+      return present(updated.row, updated.items);
+    },
+  );
+
+  app.put(
+    "/api/v1/packages/:packageId/assignment",
+    { schema: { tags: ["packages"], summary: "Assign the Pokja Pemilihan or the Pejabat Pengadaan (Admin Agency)", params: PackageParamsSchema, body: AssignmentInputSchema, response: { 200: PackageSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await visiblePackage(actor, request.params.packageId);
+      authorize(canAssignCommittee(actor, { agencyId: row.agency_id }));
+      await assignCommittee(db, actor, row.id, request.body, deps.clock.now());
+      return present(row);
     },
   );
 }

@@ -66,6 +66,20 @@ export const HpsItemSchema = z.object({
   total: z.string(),
 });
 
+export const AssignmentInputSchema = z.strictObject({
+  kind: z.enum(["pokja", "pejabat_pengadaan"]),
+  memberIds: z.array(z.uuid()).min(1).max(15),
+  decreeNumber: z.string().trim().min(3).max(100),
+});
+export type AssignmentInput = z.infer<typeof AssignmentInputSchema>;
+
+export const AssignmentSchema = z.object({
+  kind: z.enum(["pokja", "pejabat_pengadaan"]),
+  decreeNumber: z.string(),
+  assignedAt: z.string(),
+  members: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 export const PackageSchema = z
   .object({
     id: z.string(),
@@ -90,13 +104,14 @@ export const PackageSchema = z
     status: z.enum(["draft"]),
     hpsSetAt: z.string(),
     hpsItems: z.array(HpsItemSchema),
+    assignment: AssignmentSchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: "Package" });
 export type PackageView = z.infer<typeof PackageSchema>;
 
-export const PackageSummarySchema = PackageSchema.omit({ hpsItems: true, qualificationRequirements: true });
+export const PackageSummarySchema = PackageSchema.omit({ hpsItems: true, qualificationRequirements: true, assignment: true });
 export const PackageListSchema = z.object({ items: z.array(PackageSummarySchema) });
 export const PackageListQuerySchema = z.strictObject({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
 export const PackageParamsSchema = z.strictObject({ packageId: z.uuid() });
