@@ -4,6 +4,7 @@ import * as notifications from "./migrations/20261126T0800-notifications.js";
 import * as vendors from "./migrations/20261126T0810-vendors.js";
 import * as packages from "./migrations/20261126T0830-packages.js";
 import * as assignments from "./migrations/20261126T0840-assignments.js";
+import * as tenders from "./migrations/20261126T0850-tenders.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0810-vendors": vendors,
   "20261126T0830-packages": packages,
   "20261126T0840-assignments": assignments,
+  "20261126T0850-tenders": tenders,
 };
 
 export class MigrationError extends Error {}

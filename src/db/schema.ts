@@ -16,6 +16,9 @@ export interface DB {
   package_hps_items: PackageHpsItemsTable;
   package_assignments: PackageAssignmentsTable;
   package_committee_members: PackageCommitteeMembersTable;
+  package_schedules: PackageSchedulesTable;
+  schedule_changes: ScheduleChangesTable;
+  counters: CountersTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -212,8 +215,10 @@ export interface PackagesTable {
   contract_type: string;
   kbli_codes: string; // JSON array
   qualification_requirements: string;
-  status: "draft";
+  status: "draft" | "published";
   hps_set_at: string;
+  tender_code: string | null;
+  published_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -240,4 +245,27 @@ export interface PackageAssignmentsTable {
 export interface PackageCommitteeMembersTable {
   package_id: string;
   user_id: string;
+}
+
+export interface PackageSchedulesTable {
+  package_id: string;
+  position: number;
+  stage: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface ScheduleChangesTable {
+  id: string;
+  package_id: string;
+  changed_at: string;
+  changed_by: string;
+  reason_kind: "initial" | "force_majeure" | "technical_failure" | "document_change";
+  reason_text: string;
+  stages: string; // JSON: the schedule as it became
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
 }

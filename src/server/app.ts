@@ -17,6 +17,7 @@ import { notificationRoutes } from "../modules/notifications/notifications.route
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
 import { settingsRoutes } from "../modules/settings/settings.routes.js";
+import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
     notificationRoutes(api, deps);
     vendorRoutes(api, deps);
     packageRoutes(api, deps);
+    tenderRoutes(api, deps);
   });
 
   await serveWebApp(app);

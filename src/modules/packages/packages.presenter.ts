@@ -41,6 +41,8 @@ export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsIt
     contractType: row.contract_type as PackageView["contractType"],
     kbliCodes: JSON.parse(row.kbli_codes) as string[],
     status: row.status,
+    tenderCode: row.tender_code,
+    publishedAt: row.published_at,
     hpsSetAt: row.hps_set_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

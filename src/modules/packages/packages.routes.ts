@@ -1,11 +1,11 @@
 import type { AppDeps } from "../../server/app.js";
-import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
 import type { Actor } from "../../server/actor.js";
 import { requireActor } from "../auth/session.hook.js";
-import { findAssignment, isCommitteeMember } from "./assignment.repository.js";
+import { findAssignment } from "./assignment.repository.js";
+import { loadVisiblePackage } from "./package-access.js";
 import { assignCommittee } from "./assignment.service.js";
-import { canAssignCommittee, canCreatePackage, canEditPackage, canListPackages, canViewPackage, packageScopeOf } from "./packages.policy.js";
+import { canAssignCommittee, canCreatePackage, canEditPackage, canListPackages, packageScopeOf } from "./packages.policy.js";
 import { presentPackage, presentPackageSummary } from "./packages.presenter.js";
 import { listHpsItems, listPackages } from "./packages.repository.js";
 import { AssignmentInputSchema, PackageInputSchema, PackageListQuerySchema, PackageListSchema, PackageParamsSchema, PackageSchema } from "./packages.schemas.js";
@@ -14,14 +14,7 @@ import * as service from "./packages.service.js";
 export function packageRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
 
-  /** A draft package outside the caller's reach does not exist for it (404); roles that never see packages get 403. */
-  const visiblePackage = async (actor: Actor, id: string) => {
-    authorize(canListPackages(actor));
-    const row = await service.getPackage(db, id);
-    const member = await isCommitteeMember(db, row.id, actor.id);
-    if (!canViewPackage(actor, { agencyId: row.agency_id, isCommitteeMember: member })) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
-    return row;
-  };
+  const visiblePackage = async (actor: Actor, id: string) => (await loadVisiblePackage(db, actor, id)).row;
   const present = async (row: Awaited<ReturnType<typeof service.getPackage>>, items?: Awaited<ReturnType<typeof listHpsItems>>) =>
     presentPackage(row, items ?? (await listHpsItems(db, row.id)), await findAssignment(db, row.id));
 

@@ -82,7 +82,7 @@ export async function createPackage(db: Kysely<DB>, actor: Actor, input: Package
     const { items, hpsSen } = priceItems(id, input);
     const paguSen = await checkPackage(trx, agencyId, input, hpsSen);
     const at = now.toISOString();
-    await repo.insertPackage(trx, { id, agency_id: agencyId, ppk_id: actor.id, ...columnsOf(input, paguSen, hpsSen), status: "draft", hps_set_at: at, created_at: at, updated_at: at });
+    await repo.insertPackage(trx, { id, agency_id: agencyId, ppk_id: actor.id, ...columnsOf(input, paguSen, hpsSen), status: "draft", hps_set_at: at, tender_code: null, published_at: null, created_at: at, updated_at: at });
     await repo.replaceHpsItems(trx, id, items);
     await appendEvent(trx, { actorId: actor.id, type: "package.created", subject: { type: "package", id }, payload: { ...input, hps: rupiahString(hpsSen) } }, now);
     const row = await repo.findPackage(trx, id);

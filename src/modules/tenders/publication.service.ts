@@ -1,0 +1,61 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { appendEvent } from "../../log/event-log.js";
+import type { Actor } from "../../server/actor.js";
+import { AppError } from "../../server/errors.js";
+import { findAssignment } from "../packages/assignment.repository.js";
+import { rupiahString } from "../packages/money.js";
+import * as packages from "../packages/packages.repository.js";
+import { checkSchedule } from "./schedule.service.js";
+import * as repo from "./tenders.repository.js";
+
+/** Public tender codes: the fiscal year and a running number, e.g. 202700042. */
+function tenderCode(fiscalYear: number, sequence: number): string {
+  return `${fiscalYear}${String(sequence).padStart(5, "0")}`;
+}
+
+/**
+ * Publish the tender: the committee is assigned, the schedule holds against the calendar at this moment,
+ * and the public code is issued, all in one transaction with the public event.
+ *
+ * Sealed bids (next issue) plug in here: publication will also require the tender's public key and the
+ * key shares encrypted to each Pokja member's opening key, generated in a member's browser (the key
+ * ceremony); the server stores only the public key and the encrypted shares.
+ */
+export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const pkg = await packages.findPackage(trx, packageId);
+    if (!pkg) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
+    if (pkg.status !== "draft") throw new AppError("CONFLICT", { id: `Tender sudah diumumkan dengan kode ${pkg.tender_code}`, en: `The tender is already published as ${pkg.tender_code}` });
+    if (!(await findAssignment(trx, packageId))) {
+      throw new AppError("CONFLICT", { id: "Paket belum memiliki Pokja atau Pejabat Pengadaan", en: "The package has no Pokja or Pejabat Pengadaan yet" });
+    }
+    const windows = await repo.readSchedule(trx, packageId);
+    if (windows.length === 0) throw new AppError("CONFLICT", { id: "Jadwal tender belum disusun", en: "The tender has no schedule yet" });
+    await checkSchedule(trx, pkg, windows, now);
+    const code = tenderCode(pkg.fiscal_year, await repo.nextCounter(trx, "tender_code"));
+    const at = now.toISOString();
+    await packages.updatePackage(trx, packageId, { status: "published", tender_code: code, published_at: at, updated_at: at });
+    await appendEvent(
+      trx,
+      {
+        actorId: actor.id,
+        type: "tender.published",
+        subject: { type: "package", id: packageId },
+        payload: {
+          tenderCode: code,
+          name: pkg.name,
+          agency: pkg.agency_name,
+          method: pkg.method,
+          category: pkg.category,
+          pagu: rupiahString(BigInt(pkg.pagu_sen)),
+          hps: rupiahString(BigInt(pkg.hps_sen)),
+          schedule: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+        },
+        visibility: "public",
+      },
+      now,
+    );
+    return code;
+  });
+}

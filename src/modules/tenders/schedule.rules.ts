@@ -1,0 +1,108 @@
+import type { FieldError } from "../../server/errors.js";
+import { isWithinWorkingHours, isWorkingDay, localDate, workingDaysBetween } from "../settings/calendar.js";
+import { type LpseSettings, STAGE_KEYS } from "../settings/settings.schemas.js";
+
+export type StageKey = (typeof STAGE_KEYS)[number];
+
+/**
+ * e-Tender, postqualification, one file (SPSE's default flow). Stages follow one another without
+ * overlapping; the data model also holds the prequalification two-file flow (its stages are added with it).
+ */
+export const PASCA_ONE_FILE: readonly StageKey[] = STAGE_KEYS;
+
+export interface StageWindow {
+  stage: StageKey;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+type CalendarSettings = Pick<LpseSettings, "timeZone" | "workingDays" | "workingHours" | "stageMinimums">;
+
+function fieldOf(index: number, part: "startsAt" | "endsAt" | "stage" = "endsAt"): string {
+  return `body.stages.${index}.${part}`;
+}
+
+/** How long a window lasts in the unit of its minimum. Working days count the local dates it touches. */
+function lengthIn(unit: "hours" | "working_days" | "calendar_days", w: StageWindow, settings: CalendarSettings, holidays: ReadonlySet<string>): number {
+  const ms = w.endsAt.getTime() - w.startsAt.getTime();
+  if (unit === "hours") return ms / HOUR_MS;
+  if (unit === "calendar_days") return ms / (24 * HOUR_MS);
+  const first = localDate(w.startsAt, settings.timeZone);
+  const last = localDate(w.endsAt, settings.timeZone);
+  return workingDaysBetween(first, last, settings, holidays) + (isWorkingDay(first, settings, holidays) ? 1 : 0);
+}
+
+const UNIT_NAMES = { hours: ["jam", "hours"], working_days: ["hari kerja", "working days"], calendar_days: ["hari kalender", "calendar days"] } as const;
+
+/**
+ * Every problem with a proposed schedule: stages complete and in order, no overlap, minimum durations
+ * from the settings, the sanggah period ending on a working day within working hours, and the HPS set no
+ * earlier than the allowed number of working days before the bid deadline.
+ */
+export function scheduleProblems(
+  windows: readonly StageWindow[],
+  context: { settings: CalendarSettings; holidays: ReadonlySet<string>; hpsSetAt: Date; hpsMaxWorkingDays: number; now: Date; flow?: readonly StageKey[] },
+): FieldError[] {
+  const { settings, holidays } = context;
+  const flow = context.flow ?? PASCA_ONE_FILE;
+  const problems: FieldError[] = [];
+  if (windows.length !== flow.length || windows.some((w, i) => w.stage !== flow[i])) {
+    return [{ field: "body.stages", message: { id: `tahapan harus lengkap dan berurutan: ${flow.join(", ")}`, en: `stages must be complete and in order: ${flow.join(", ")}` } }];
+  }
+  windows.forEach((w, i) => {
+    if (w.endsAt <= w.startsAt) {
+      problems.push({ field: fieldOf(i), message: { id: "selesai harus setelah mulai", en: "must end after it starts" } });
+      return;
+    }
+    const previous = windows[i - 1];
+    if (previous && w.startsAt < previous.endsAt) {
+      problems.push({ field: fieldOf(i, "startsAt"), message: { id: `bertumpang tindih dengan tahap ${previous.stage}`, en: `overlaps the ${previous.stage} stage` } });
+    }
+    const minimum = settings.stageMinimums[w.stage];
+    if (minimum && minimum.amount > 0 && lengthIn(minimum.unit, w, settings, holidays) < minimum.amount) {
+      const [id, en] = UNIT_NAMES[minimum.unit];
+      problems.push({ field: fieldOf(i), message: { id: `tahap ${w.stage} minimal ${minimum.amount} ${id}`, en: `the ${w.stage} stage takes at least ${minimum.amount} ${en}` } });
+    }
+  });
+  const first = windows[0];
+  if (first && first.startsAt < context.now) {
+    problems.push({ field: fieldOf(0, "startsAt"), message: { id: "jadwal tidak boleh dimulai di masa lalu", en: "the schedule must not start in the past" } });
+  }
+  const sanggahIndex = flow.indexOf("sanggah");
+  const sanggah = windows[sanggahIndex];
+  if (sanggah && !isWithinWorkingHours(sanggah.endsAt, settings, new Set(holidays))) {
+    problems.push({
+      field: fieldOf(sanggahIndex),
+      message: { id: "masa sanggah harus berakhir pada hari kerja dalam jam kerja", en: "the objection period must end on a working day within working hours" },
+    });
+  }
+  const bidIndex = flow.indexOf("upload_penawaran");
+  const bids = windows[bidIndex];
+  if (bids) {
+    const daysBefore = workingDaysBetween(localDate(context.hpsSetAt, settings.timeZone), localDate(bids.endsAt, settings.timeZone), settings, holidays);
+    if (daysBefore > context.hpsMaxWorkingDays) {
+      problems.push({
+        field: fieldOf(bidIndex),
+        message: {
+          id: `HPS ditetapkan ${daysBefore} hari kerja sebelum batas penawaran; paling lama ${context.hpsMaxWorkingDays} hari kerja (perbarui HPS atau majukan jadwal)`,
+          en: `the HPS was set ${daysBefore} working days before the bid deadline; at most ${context.hpsMaxWorkingDays} are allowed (renew the HPS or bring the schedule forward)`,
+        },
+      });
+    }
+  }
+  return problems;
+}
+
+/** The stage a tender is in at `now`, derived from its schedule (never stored). */
+export function currentStage(windows: readonly StageWindow[], now: Date): { stage: StageKey | "belum_dimulai" | "selesai"; next: StageKey | null } {
+  const first = windows[0];
+  if (!first || now < first.startsAt) return { stage: "belum_dimulai", next: first?.stage ?? null };
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i];
+    if (!w) continue;
+    if (now < w.endsAt) return { stage: now >= w.startsAt ? w.stage : (windows[i - 1]?.stage ?? w.stage), next: windows[i + 1]?.stage ?? null };
+  }
+  return { stage: "selesai", next: null };
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/app.js";
+import type { Client } from "../../../test/support/client.js";
+import { buildAgency, buildUser, loginAs, type TestUser } from "../../../test/support/factories.js";
+import { expectProblem } from "../../../test/support/problems.js";
+import { pascaSchedule } from "../../../test/support/schedule.js";
+import { createWorkUnit } from "../orgs/orgs.service.js";
+import type { PackageView } from "../packages/packages.schemas.js";
+
+describe("tender schedule and publication", () => {
+  let t: TestApp;
+  let pokja: TestUser[];
+  let pkg: PackageView;
+  let member: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
+    const agencyId = (await buildAgency(t)).id;
+    const workUnitId = (await createWorkUnit(t.deps.database.db, null, agencyId, { code: "BM", name: "Bidang Bina Marga" }, t.clock.now())).id;
+    const ppk = await loginAs(t, await buildUser(t, "ppk", { agencyId }));
+    pkg = (
+      await ppk.post<PackageView>("/api/v1/packages", {
+        rupCode: "37712347",
+        name: "Peningkatan Jalan Kawasan Taman Sari",
+        workUnitId,
+        fiscalYear: 2027,
+        fundingSource: "APBD",
+        pagu: "1500000000",
+        category: "pekerjaan_konstruksi",
+        method: "tender",
+        evaluationMethod: "gugur_harga_terendah",
+        qualification: "pasca",
+        contractType: "harga_satuan",
+        kbliCodes: ["42101"],
+        qualificationRequirements: "SBU BG009",
+        hpsItems: [{ description: "Perkerasan aspal", unit: "m2", quantity: "5000", unitPrice: "250000" }],
+      })
+    ).body;
+    pokja = [await buildUser(t, "pokja"), await buildUser(t, "pokja"), await buildUser(t, "pokja")];
+    const admin = await loginAs(t, await buildUser(t, "admin_agency", { agencyId }));
+    const assigned = await admin.put(`/api/v1/packages/${pkg.id}/assignment`, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/55/401.112/2026" });
+    expect(assigned.status, assigned.text).toBe(200);
+    member = await loginAs(t, pokja[0] as TestUser);
+  });
+  afterAll(() => t.close());
+
+  it("refuses publication without a schedule, and a schedule that breaks the rules, changing nothing", async () => {
+    expectProblem(await member.post(`/api/v1/packages/${pkg.id}/publish`), 409, "CONFLICT");
+    const tooShort = pascaSchedule();
+    tooShort[3] = { ...(tooShort[3] as (typeof tooShort)[number]), endsAt: "2026-12-10T07:00:00.000Z" };
+    const r = expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: tooShort }), 400, "VALIDATION_FAILED", "body.stages.3.endsAt");
+    expect(r.messages.en).toContain("upload_penawaran");
+    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: pascaSchedule().map((s) => ({ ...s, startsAt: "2026-12-01 08:00" })) }), 400, "VALIDATION_FAILED", "body.stages.0.startsAt");
+    expect((await member.get<{ stages: unknown[] }>(`/api/v1/packages/${pkg.id}/schedule`)).body.stages).toEqual([]);
+  });
+
+  it("lets only the assigned committee set the schedule and publish; the public code follows", async () => {
+    const ppkOutsider = await loginAs(t, await buildUser(t, "pokja"));
+    expectProblem(await ppkOutsider.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: pascaSchedule() }), 404, "NOT_FOUND");
+    const set = await member.put<{ stages: { stage: string }[]; current: { stage: string }; timeZone: string }>(`/api/v1/packages/${pkg.id}/schedule`, { stages: pascaSchedule() });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.stages).toHaveLength(12);
+    expect(set.body.current.stage).toBe("belum_dimulai");
+    expect(set.body.timeZone).toBe("WIB");
+
+    const published = await member.post<PackageView>(`/api/v1/packages/${pkg.id}/publish`);
+    expect(published.status, published.text).toBe(200);
+    expect(published.body.status).toBe("published");
+    expect(published.body.tenderCode).toBe("202700001");
+    expectProblem(await member.post(`/api/v1/packages/${pkg.id}/publish`), 409, "CONFLICT");
+    const event = await t.deps.database.db.selectFrom("events").selectAll().where("type", "=", "tender.published").executeTakeFirstOrThrow();
+    expect(event.visibility).toBe("public");
+    expect(JSON.parse(event.payload)).toMatchObject({ tenderCode: "202700001", hps: "1250000000" });
+  });
+
+  it("after publication changes the schedule only with a reason, keeps every version, and derives the stage from the clock", async () => {
+    const later = pascaSchedule().map((s, i) => (i >= 3 ? { ...s, startsAt: new Date(Date.parse(s.startsAt) + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.parse(s.endsAt) + 7 * 86_400_000).toISOString() } : s));
+    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: later }), 400, "VALIDATION_FAILED", "body.reason");
+    const changed = await member.put<{ changes: { reasonKind: string }[] }>(`/api/v1/packages/${pkg.id}/schedule`, {
+      stages: later,
+      reason: { kind: "document_change", text: "Addendum spesifikasi teknis: tambahan waktu penyusunan penawaran" },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.changes.map((c) => c.reasonKind)).toEqual(["initial", "document_change"]);
+
+    t.clock.set(new Date("2026-12-01T03:00:00Z"));
+    member = await loginAs(t, pokja[0] as TestUser); // the earlier session has expired
+    const during = await member.get<{ current: { stage: string; next: string } }>(`/api/v1/packages/${pkg.id}/schedule`);
+    expect(during.body.current).toEqual({ stage: "pengumuman", next: "download_dokumen" });
+    // The announcement is under way; it cannot be moved back in time any more.
+    const rewritten = pascaSchedule(1);
+    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: rewritten, reason: { kind: "technical_failure", text: "Gangguan server LPSE selama 6 jam" } }), 400, "VALIDATION_FAILED");
+  });
+});
