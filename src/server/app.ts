@@ -16,6 +16,7 @@ import { installSessionHook } from "../modules/auth/session.hook.js";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
+import { portalRoutes } from "../modules/portal/portal.routes.js";
 import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps) {
     vendorRoutes(api, deps);
     packageRoutes(api, deps);
     tenderRoutes(api, deps);
+    portalRoutes(api, deps);
   });
 
   await serveWebApp(app);

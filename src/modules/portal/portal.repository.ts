@@ -1,0 +1,88 @@
+import type { Queryable } from "../../db/database.js";
+import type { TenderSearchQuery } from "./portal.schemas.js";
+
+/** LIKE wildcards and escapes are dropped from search words: escaping differs between SQLite and PostgreSQL. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().replace(/[\\%_]/g, " ").split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+function publishedTenders(db: Queryable) {
+  return db
+    .selectFrom("packages")
+    .innerJoin("agencies", "agencies.id", "packages.agency_id")
+    .innerJoin("work_units", "work_units.id", "packages.work_unit_id")
+    .where("packages.status", "=", "published");
+}
+
+/** Published tenders matching the filters; `stage` is matched against the schedule at `now`. */
+export async function searchTenders(db: Queryable, query: TenderSearchQuery & { minHpsSen?: number; maxHpsSen?: number }, now: string) {
+  let q = publishedTenders(db);
+  if (query.q) {
+    // Every word must appear in the name, the agency or the RUP code (Indonesian has little inflection to stem).
+    for (const word of searchWords(query.q)) {
+      const pattern = `%${word}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(eb.fn("lower", ["packages.name"]), "like", eb.val(pattern)),
+          eb(eb.fn("lower", ["agencies.name"]), "like", eb.val(pattern)),
+          eb("packages.rup_code", "=", word),
+          eb("packages.tender_code", "=", word),
+        ]),
+      );
+    }
+  }
+  if (query.agencyId) q = q.where("packages.agency_id", "=", query.agencyId);
+  if (query.category) q = q.where("packages.category", "=", query.category);
+  if (query.method) q = q.where("packages.method", "=", query.method);
+  if (query.fiscalYear) q = q.where("packages.fiscal_year", "=", query.fiscalYear);
+  if (query.minHpsSen !== undefined) q = q.where("packages.hps_sen", ">=", query.minHpsSen);
+  if (query.maxHpsSen !== undefined) q = q.where("packages.hps_sen", "<=", query.maxHpsSen);
+  const stage = query.stage;
+  if (stage) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("package_schedules")
+          .select("package_schedules.position")
+          .whereRef("package_schedules.package_id", "=", "packages.id")
+          .where("package_schedules.stage", "=", stage)
+          .where("package_schedules.starts_at", "<=", now)
+          .where("package_schedules.ends_at", ">", now),
+      ),
+    );
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll("packages")
+    .select(["agencies.name as agency_name", "work_units.name as work_unit_name"])
+    .orderBy("packages.published_at", "desc")
+    .orderBy("packages.id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}
+
+export function findPublishedTender(db: Queryable, tenderCode: string) {
+  return publishedTenders(db)
+    .selectAll("packages")
+    .select(["agencies.name as agency_name", "work_units.name as work_unit_name"])
+    .where("packages.tender_code", "=", tenderCode)
+    .executeTakeFirst();
+}
+
+/** Newest announcements for the feed. */
+export function latestTenders(db: Queryable, limit: number) {
+  return publishedTenders(db)
+    .selectAll("packages")
+    .select(["agencies.name as agency_name", "work_units.name as work_unit_name"])
+    .orderBy("packages.published_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Schedules of several packages at once (one query for a result page). */
+export function schedulesOf(db: Queryable, packageIds: string[]) {
+  if (packageIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("package_schedules").selectAll().where("package_id", "in", packageIds).orderBy("package_id").orderBy("position").execute();
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { StageKeySchema } from "../settings/settings.schemas.js";
+import { CATEGORIES, METHODS, MoneySchema } from "../packages/packages.schemas.js";
+
+export const TenderSearchQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  agencyId: z.uuid().optional(),
+  category: z.enum(CATEGORIES).optional(),
+  method: z.enum(METHODS).optional(),
+  stage: StageKeySchema.optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  minHps: MoneySchema.optional(),
+  maxHps: MoneySchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TenderSearchQuery = z.infer<typeof TenderSearchQuerySchema>;
+
+export const PublicTenderSummarySchema = z.object({
+  tenderCode: z.string(),
+  name: z.string(),
+  agencyName: z.string(),
+  workUnitName: z.string(),
+  category: z.enum(CATEGORIES),
+  method: z.enum(METHODS),
+  fiscalYear: z.number().int(),
+  pagu: z.string(),
+  hps: z.string(),
+  publishedAt: z.string(),
+  stage: z.string(),
+});
+
+export const TenderSearchResultSchema = z.object({
+  items: z.array(PublicTenderSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  serverTime: z.string(),
+});
+
+export const PublicTenderSchema = PublicTenderSummarySchema.extend({
+  rupCode: z.string(),
+  fundingSource: z.string(),
+  evaluationMethod: z.string(),
+  qualification: z.string(),
+  contractType: z.string(),
+  kbliCodes: z.array(z.string()),
+  qualificationRequirements: z.string(),
+  schedule: z.array(z.object({ stage: StageKeySchema, startsAt: z.string(), endsAt: z.string() })),
+  scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
+  next: z.string().nullable(),
+  serverTime: z.string(),
+  timeZone: z.enum(["WIB", "WITA", "WIT"]),
+}).meta({ id: "PublicTender" });
+
+export const TenderCodeParamsSchema = z.strictObject({ tenderCode: z.string().regex(/^\d{9,12}$/) });

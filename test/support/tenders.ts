@@ -1,0 +1,51 @@
+import { createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
+import type { PackageInput } from "../../src/modules/packages/packages.schemas.js";
+import { createPackage } from "../../src/modules/packages/packages.service.js";
+import { publishTender } from "../../src/modules/tenders/publication.service.js";
+import { setSchedule } from "../../src/modules/tenders/schedule.service.js";
+import type { ScheduleInput } from "../../src/modules/tenders/tenders.schemas.js";
+import type { Actor } from "../../src/server/actor.js";
+import type { TestApp } from "./app.js";
+import { buildAgency, buildUser, type TestUser } from "./factories.js";
+import { pascaSchedule } from "./schedule.js";
+
+export function actorOf(user: TestUser): Actor {
+  return { id: user.id, name: user.role, email: user.email, role: user.role, agencyId: user.agencyId, vendorId: null, sessionId: "" };
+}
+
+/** A package taken through assignment, schedule and publication with the real services. */
+export async function buildPublishedTender(t: TestApp, overrides: Partial<PackageInput> & { agencyName?: string } = {}) {
+  const db = t.deps.database.db;
+  const now = t.clock.now();
+  const agency = await buildAgency(t, overrides.agencyName ? { name: overrides.agencyName } : {});
+  const unit = await createWorkUnit(db, null, agency.id, { code: "U1", name: "Bidang Teknis" }, now);
+  const ppk = await buildUser(t, "ppk", { agencyId: agency.id });
+  const admin = await buildUser(t, "admin_agency", { agencyId: agency.id });
+  const pokja = [await buildUser(t, "pokja"), await buildUser(t, "pokja"), await buildUser(t, "pokja")];
+  const { agencyName: _, ...packageOverrides } = overrides;
+  const input: PackageInput = {
+    rupCode: "37700001",
+    name: "Pembangunan Gedung Serbaguna Kelurahan",
+    workUnitId: unit.id,
+    fiscalYear: 2027,
+    fundingSource: "APBD",
+    pagu: "2000000000",
+    category: "pekerjaan_konstruksi",
+    method: "tender",
+    evaluationMethod: "gugur_harga_terendah",
+    qualification: "pasca",
+    contractType: "harga_satuan",
+    kbliCodes: ["41012"],
+    qualificationRequirements: "SBU BG004",
+    hpsItems: [{ description: "Pekerjaan struktur", unit: "ls", quantity: "1", unitPrice: "1800000000" }],
+    ...packageOverrides,
+    ...(packageOverrides.workUnitId === undefined && { workUnitId: unit.id }),
+  };
+  const { row } = await createPackage(db, actorOf(ppk), input, now);
+  await assignCommittee(db, actorOf(admin), row.id, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/1/2026" }, now);
+  const schedule: ScheduleInput = { stages: pascaSchedule() as ScheduleInput["stages"] };
+  await setSchedule(db, actorOf(pokja[0] as TestUser), row.id, schedule, now);
+  const tenderCode = await publishTender(db, actorOf(pokja[0] as TestUser), row.id, now);
+  return { packageId: row.id, tenderCode, agency, ppk, admin, pokja };
+}
