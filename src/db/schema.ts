@@ -19,6 +19,9 @@ export interface DB {
   package_schedules: PackageSchedulesTable;
   schedule_changes: ScheduleChangesTable;
   counters: CountersTable;
+  tender_participants: TenderParticipantsTable;
+  tender_questions: TenderQuestionsTable;
+  tender_documents: TenderDocumentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -268,4 +271,34 @@ export interface ScheduleChangesTable {
 export interface CountersTable {
   name: string;
   value: number;
+}
+
+export interface TenderParticipantsTable {
+  package_id: string;
+  vendor_id: string;
+  joined_by: string;
+  joined_at: string;
+}
+
+export interface TenderQuestionsTable {
+  id: string;
+  package_id: string;
+  vendor_id: string;
+  asked_by: string;
+  question: string;
+  asked_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface TenderDocumentsTable {
+  id: string;
+  package_id: string;
+  version: number;
+  kind: "dokumen_pemilihan" | "adendum";
+  title: string;
+  content: string;
+  published_by: string;
+  published_at: string;
 }

@@ -18,6 +18,7 @@ import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
 import { portalRoutes } from "../modules/portal/portal.routes.js";
 import { settingsRoutes } from "../modules/settings/settings.routes.js";
+import { participationRoutes } from "../modules/tenders/participation.routes.js";
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps) {
     packageRoutes(api, deps);
     tenderRoutes(api, deps);
     portalRoutes(api, deps);
+    participationRoutes(api, deps);
   });
 
   await serveWebApp(app);

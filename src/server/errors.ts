@@ -26,6 +26,7 @@ export const ERROR_KINDS = {
   CSRF_INVALID: { status: 403, title: { id: "Token keamanan formulir tidak valid", en: "The form security token is not valid" } },
   NOT_FOUND: { status: 404, title: { id: "Data tidak ditemukan", en: "Not found" } },
   METHOD_NOT_ALLOWED: { status: 405, title: { id: "Metode tidak didukung", en: "Method not allowed" } },
+  OUT_OF_STAGE: { status: 409, title: { id: "Tindakan ini tidak dapat dilakukan pada tahap sekarang", en: "This cannot be done at the current stage" } },
   CONFLICT: { status: 409, title: { id: "Data bertentangan dengan data yang sudah ada", en: "This conflicts with existing data" } },
   PAYLOAD_TOO_LARGE: { status: 413, title: { id: "Data yang dikirim terlalu besar", en: "The request is too large" } },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { id: "Jenis konten tidak didukung", en: "Unsupported content type" } },

@@ -40,7 +40,10 @@ describe("bad input on every route", () => {
     return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (name === bad) return "%2E%2E%2Fetc%2Fpasswd";
       const param = op.pathParams.find((p) => p.name === name);
-      return param?.format === "uuid" ? "3f0c8d2e-9a41-4c1b-8e7f-2a5b6c7d8e9f" : "2026-01-01";
+      if (param?.format === "uuid") return "3f0c8d2e-9a41-4c1b-8e7f-2a5b6c7d8e9f";
+      // A well-formed value for the parameter's pattern: a date, a tender code, or a plain word.
+      const candidates = ["2026-01-01", "202700001", "ocds-abc123-openlpse-202700001", "nilai"];
+      return candidates.find((c) => !param?.pattern || new RegExp(param.pattern).test(c)) ?? "x";
     });
   }
 

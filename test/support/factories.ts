@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { createAgency } from "../../src/modules/orgs/orgs.service.js";
 import { isAgencyRole, requiresSecondFactor, type Role } from "../../src/modules/users/roles.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
+import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
 import type { TestApp } from "./app.js";
 import type { Client } from "./client.js";
 
@@ -58,4 +59,15 @@ export async function loginAs(t: TestApp, user: TestUser): Promise<Client> {
     expect(second.status, second.text).toBe(200);
   }
   return client;
+}
+
+/** A vendor company in the given status with one user; verified unless said otherwise. */
+export async function buildVendor(t: TestApp, status: "draft" | "submitted" | "verified" | "rejected" = "verified", name = `CV Uji ${suffix()}`): Promise<TestUser & { vendorId: string }> {
+  const vendorId = randomUUID();
+  const at = t.clock.now().toISOString();
+  const npwp = String(Math.floor(Math.random() * 1e15)).padStart(15, "0");
+  await insertVendor(t.deps.database.db, { id: vendorId, name, business_form: "CV", npwp, status, verified_at: status === "verified" ? at : null, created_at: at, updated_at: at });
+  const email = `vendor.${suffix()}@uji.test`;
+  const user = await createUser(t.deps.database.db, null, { name: `Direktur ${name}`, email, role: "vendor", vendorId, password: TEST_PASSWORD }, t.clock.now());
+  return { id: user.id, email, password: TEST_PASSWORD, role: "vendor", agencyId: null, totpSecret: null, vendorId };
 }

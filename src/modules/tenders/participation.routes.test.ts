@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/app.js";
+import type { Client } from "../../../test/support/client.js";
+import { buildVendor, loginAs, type TestUser } from "../../../test/support/factories.js";
+import { expectProblem } from "../../../test/support/problems.js";
+import { buildPublishedTender } from "../../../test/support/tenders.js";
+
+describe("participation, clarification and addenda", () => {
+  let t: TestApp;
+  let tender: Awaited<ReturnType<typeof buildPublishedTender>>;
+  let vendorA: TestUser & { vendorId: string };
+  let vendorB: TestUser & { vendorId: string };
+  let pokja: Client;
+  const at = (iso: string) => new Date(iso);
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: at("2026-11-26T03:00:00Z") });
+    tender = await buildPublishedTender(t, { name: "Pembangunan Taman Kota Lapangan Gulun" });
+    vendorA = await buildVendor(t, "verified", "CV Karya Manunggal");
+    vendorB = await buildVendor(t, "verified", "PT Madiun Jaya Konstruksi");
+  });
+  afterAll(() => t.close());
+
+  it("lets verified vendors join from the announcement, and names the stage when it is too early", async () => {
+    const a = await loginAs(t, vendorA);
+    const early = expectProblem(await a.post(`/api/v1/tenders/${tender.tenderCode}/participation`), 409, "OUT_OF_STAGE");
+    expect(early.messages.id).toContain("Pengumuman (30 Nov 2026, 08.00 WIB");
+    expect(early.messages.en).toContain("Current stage: not started");
+
+    t.clock.set(at("2026-12-01T03:00:00Z"));
+    const joined = await (await loginAs(t, vendorA)).post<{ joined: boolean }>(`/api/v1/tenders/${tender.tenderCode}/participation`);
+    expect(joined.body).toEqual({ joined: true });
+    expect((await (await loginAs(t, vendorB)).post(`/api/v1/tenders/${tender.tenderCode}/participation`)).status).toBe(200);
+
+    const unverified = await buildVendor(t, "submitted");
+    const refused = expectProblem(await (await loginAs(t, unverified)).post(`/api/v1/tenders/${tender.tenderCode}/participation`), 403, "FORBIDDEN");
+    expect(refused.messages.en).toContain("not verified");
+
+    const participants = await t.client().get<{ items: { name: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/participants`);
+    expect(participants.body.items.map((p) => p.name).sort()).toEqual(["CV Karya Manunggal", "PT Madiun Jaya Konstruksi"]);
+  });
+
+  it("takes questions only during Pemberian Penjelasan and hides who asked", async () => {
+    const a = await loginAs(t, vendorA);
+    expectProblem(await a.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai aspal produksi lokal?" }), 409, "OUT_OF_STAGE");
+    t.clock.set(at("2026-12-08T03:00:00Z")); // 10:00 WIB, during the clarification stage
+    const a2 = await loginAs(t, vendorA);
+    expectProblem(await a2.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Pendek" }), 400, "VALIDATION_FAILED", "body.question");
+    const asked = await a2.post<{ id: string }>(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai aspal produksi lokal?" });
+    expect(asked.status, asked.text).toBe(201);
+    const outsider = await loginAs(t, await buildVendor(t));
+    expectProblem(await outsider.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Saya belum mendaftar, boleh bertanya?" }), 403, "FORBIDDEN");
+
+    pokja = await loginAs(t, tender.pokja[0] as TestUser);
+    expectProblem(await a2.post(`/api/v1/tenders/${tender.tenderCode}/questions/${asked.body.id}/answer`, { answer: "Boleh" }), 403, "FORBIDDEN");
+    const answered = await pokja.post(`/api/v1/tenders/${tender.tenderCode}/questions/${asked.body.id}/answer`, { answer: "Boleh, sepanjang memenuhi spesifikasi AC-WC Bina Marga 2018." });
+    expect(answered.status, answered.text).toBe(204);
+    expectProblem(await pokja.post(`/api/v1/tenders/${tender.tenderCode}/questions/${asked.body.id}/answer`, { answer: "Lagi" }), 409, "CONFLICT");
+
+    const asA = await a2.get<{ items: { mine: boolean; answer: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/questions`);
+    expect(asA.body.items).toEqual([expect.objectContaining({ mine: true, answer: expect.stringContaining("AC-WC") })]);
+    const asB = await (await loginAs(t, vendorB)).get<{ items: Record<string, unknown>[] }>(`/api/v1/public/tenders/${tender.tenderCode}/questions`);
+    expect(asB.body.items[0]?.mine).toBe(false);
+    expect(JSON.stringify(asB.body)).not.toContain("Karya Manunggal");
+    expect(JSON.stringify(asB.body)).not.toContain(vendorA.vendorId);
+
+    const inbox = await a2.get<{ items: { kind: string }[] }>("/api/v1/notifications");
+    expect(inbox.body.items.map((n) => n.kind)).toContain("tender.question_answered");
+  });
+
+  it("publishes addenda as new document versions and notifies every participant", async () => {
+    const r = await pokja.post<{ version: number }>(`/api/v1/tenders/${tender.tenderCode}/addenda`, { title: "Adendum spesifikasi lapis aspal", content: "Tebal lapis AC-WC diubah dari 4 cm menjadi 5 cm pada STA 0+000 s.d. 0+450." });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.version).toBe(1);
+    const b = await loginAs(t, vendorB);
+    const docs = await b.get<{ items: { version: number; kind: string }[] }>(`/api/v1/tenders/${tender.tenderCode}/documents`);
+    expect(docs.body.items).toEqual([expect.objectContaining({ version: 1, kind: "adendum" })]);
+    const inbox = await b.get<{ items: { kind: string; title: { id: string } }[] }>("/api/v1/notifications");
+    expect(inbox.body.items[0]).toMatchObject({ kind: "tender.addendum" });
+    const mails = await t.deps.database.db.selectFrom("mail_outbox").select("subject").where("subject", "like", "Adendum 1%").execute();
+    expect(mails.length).toBe(2);
+    const outsider = await loginAs(t, await buildVendor(t));
+    expectProblem(await outsider.get(`/api/v1/tenders/${tender.tenderCode}/documents`), 403, "FORBIDDEN");
+
+    t.clock.set(at("2026-12-14T03:00:00Z")); // evaluation: bids are in
+    const late = expectProblem(await (await loginAs(t, tender.pokja[1] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/addenda`, { title: "Adendum terlambat", content: "Perubahan setelah batas akhir penawaran." }), 409, "OUT_OF_STAGE");
+    expect(late.messages.en).toContain("Current stage: Evaluation");
+  });
+});

@@ -1,0 +1,48 @@
+import { AppError, type Message } from "../../server/errors.js";
+import { ZONE_OFFSET_HOURS } from "../settings/calendar.js";
+import type { TimeZoneCode } from "../settings/settings.schemas.js";
+import { currentStage, type StageKey, type StageWindow } from "./schedule.rules.js";
+
+/** Stage names as SPSE shows them, for messages. */
+export const STAGE_NAMES: Record<StageKey, Message> = {
+  pengumuman: { id: "Pengumuman", en: "Announcement" },
+  download_dokumen: { id: "Download Dokumen Pemilihan", en: "Tender documents download" },
+  penjelasan: { id: "Pemberian Penjelasan", en: "Clarification (aanwijzing)" },
+  upload_penawaran: { id: "Upload Dokumen Penawaran", en: "Bid submission" },
+  pembukaan: { id: "Pembukaan Dokumen Penawaran", en: "Bid opening" },
+  evaluasi: { id: "Evaluasi Penawaran", en: "Evaluation" },
+  pembuktian: { id: "Pembuktian Kualifikasi", en: "Qualification proof" },
+  penetapan_pemenang: { id: "Penetapan Pemenang", en: "Winner determination" },
+  pengumuman_pemenang: { id: "Pengumuman Pemenang", en: "Winner announcement" },
+  sanggah: { id: "Masa Sanggah", en: "Objection period" },
+  sppbj: { id: "Surat Penunjukan Penyedia (SPPBJ)", en: "Award letter (SPPBJ)" },
+  kontrak: { id: "Penandatanganan Kontrak", en: "Contract signing" },
+};
+
+/** 8 Des 2026 09.00 WIB — the LPSE's zone, fixed offset (no daylight saving in Indonesia). */
+export function formatLocal(instant: Date, zone: TimeZoneCode, language: "id" | "en"): string {
+  const wall = new Date(instant.getTime() + ZONE_OFFSET_HOURS[zone] * 3_600_000);
+  const text = new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false }).format(wall);
+  return `${text} ${zone}`;
+}
+
+function describeWindow(w: StageWindow, zone: TimeZoneCode, language: "id" | "en"): string {
+  return `${STAGE_NAMES[w.stage][language]} (${formatLocal(w.startsAt, zone, language)} – ${formatLocal(w.endsAt, zone, language)})`;
+}
+
+/**
+ * Refuse an action outside the stages it belongs to, naming the allowed stage with its dates and the
+ * stage the tender is in now.
+ */
+export function assertInStage(windows: readonly StageWindow[], allowed: readonly StageKey[], now: Date, zone: TimeZoneCode, action: Message): void {
+  const open = windows.filter((w) => allowed.includes(w.stage));
+  if (open.some((w) => w.startsAt <= now && now < w.endsAt)) return;
+  const current = currentStage(windows, now).stage;
+  const currentName = (language: "id" | "en") =>
+    current === "belum_dimulai" ? (language === "id" ? "belum dimulai" : "not started") : current === "selesai" ? (language === "id" ? "selesai" : "finished") : STAGE_NAMES[current][language];
+  const when = (language: "id" | "en") => open.map((w) => describeWindow(w, zone, language)).join(language === "id" ? " atau " : " or ");
+  throw new AppError("OUT_OF_STAGE", {
+    id: `${action.id} hanya pada tahap ${when("id")}. Tahap sekarang: ${currentName("id")}.`,
+    en: `${action.en} is only possible during ${when("en")}. Current stage: ${currentName("en")}.`,
+  });
+}
