@@ -9,6 +9,7 @@ import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.reposi
 import { createUser } from "../modules/users/users.service.js";
 import { insertLicence, insertVendor } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
+import { seedDemoTenders } from "./seed-tenders.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
 
 const DEMO_MARKER = "demo_seeded_at";
@@ -22,7 +23,7 @@ export interface DemoLogin {
 }
 
 /** Seed the demo LPSE once; later runs leave the data as the user changed it. Returns whether it seeded. */
-export async function seedDemo(deps: Pick<AppDeps, "database" | "clock">): Promise<boolean> {
+export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "config">): Promise<boolean> {
   const db = deps.database.db;
   if (await readSetting(db, DEMO_MARKER)) return false;
   const now = deps.clock.now();
@@ -91,6 +92,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock">): Promi
   }
 
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
+  await seedDemoTenders(db, now, deps.config.publicUrl);
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

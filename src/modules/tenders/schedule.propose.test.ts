@@ -1,0 +1,28 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEMO_HOLIDAYS_2026 } from "../../demo/demo-data.js";
+import { DEFAULT_SETTINGS } from "../settings/settings.schemas.js";
+import { proposeSchedule } from "./schedule.propose.js";
+import { scheduleProblems } from "./schedule.rules.js";
+
+const holidays = new Set(DEMO_HOLIDAYS_2026.map((h) => h.date));
+
+describe("proposed schedules", () => {
+  it("always pass the schedule rules, whatever the start and the zone, across the holidays", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 330 * 24 }), fc.constantFrom("WIB", "WITA", "WIT"), (hours, timeZone) => {
+        const start = new Date(Date.UTC(2026, 0, 2) + hours * 3_600_000);
+        const settings = { ...DEFAULT_SETTINGS, timeZone };
+        const windows = proposeSchedule(start, settings, holidays);
+        expect(scheduleProblems(windows, { settings, holidays, hpsSetAt: start, hpsMaxWorkingDays: 28, now: start })).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("starts at the next working morning when asked on a holiday", () => {
+    // Saturday 21 March 2026 is Idulfitri; Monday 23 and Tuesday 24 are cuti bersama.
+    const windows = proposeSchedule(new Date("2026-03-21T02:00:00Z"), DEFAULT_SETTINGS, holidays);
+    expect(windows[0]?.startsAt.toISOString()).toBe("2026-03-25T01:00:00.000Z"); // Wednesday 08:00 WIB
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoLogins, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed.js";
+import { allEvents, allTreeHeads } from "../../src/log/log.repository.js";
+import { verifyLog, type StoredEvent } from "../../src/log/verify-chain.js";
+import { totpCode } from "../../src/modules/auth/totp.js";
+import { requiresSecondFactor, type Role } from "../../src/modules/users/roles.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+
+describe("demo data", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A Thursday in WIB office hours.
+    t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
+    expect(await seedDemo(t.deps)).toBe(true);
+  });
+  afterAll(() => t.close());
+
+  it("creates the Kota Madiun LPSE with a login for every role, and seeds only once", async () => {
+    const logins = await demoLogins(t.deps);
+    const roles = new Set(logins.map((l) => l.role));
+    for (const role of ["admin_ppe", "admin_agency", "verifikator", "helpdesk", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan", "auditor", "vendor"]) expect(roles).toContain(role);
+    for (const l of logins) expect(l.totpSecret !== null, l.email).toBe(requiresSecondFactor(l.role as Role));
+    expect(await seedDemo(t.deps)).toBe(false);
+    const pub = await t.client().get<{ name: string; timeZone: string }>("/api/v1/public/lpse");
+    expect(pub.body).toMatchObject({ name: "LPSE Kota Madiun", timeZone: "WIB" });
+  });
+
+  it("lets a demo admin log in with the printed key", async () => {
+    const admin = (await demoLogins(t.deps)).find((l) => l.role === "admin_ppe");
+    const client = t.client();
+    const first = await client.post<{ status: string }>("/api/v1/auth/login", { email: admin?.email, password: DEMO_PASSWORD });
+    expect(first.body.status).toBe("totp_required");
+    t.clock.advance(30_000);
+    expect((await client.post("/api/v1/auth/totp", { code: totpCode(admin?.totpSecret ?? "", t.clock.now()) })).status).toBe(200);
+  });
+
+  it("has packages in several stages across agencies, public where published", async () => {
+    const packages = await t.deps.database.db.selectFrom("packages").select(["status", "agency_id"]).execute();
+    expect(packages.filter((p) => p.status === "published")).toHaveLength(3);
+    expect(packages.filter((p) => p.status === "draft")).toHaveLength(2);
+    expect(new Set(packages.map((p) => p.agency_id)).size).toBe(3);
+    const search = await t.client().get<{ items: { stage: string; name: string }[] }>("/api/v1/public/tenders");
+    const stages = search.body.items.map((i) => i.stage);
+    expect(new Set(stages).size).toBe(3);
+    expect(stages).toContain("belum_dimulai");
+    const questions = await t.deps.database.db.selectFrom("tender_questions").select("answer").execute();
+    expect(questions.length).toBeGreaterThan(0);
+  });
+
+  it("leaves a log that verifies", async () => {
+    await t.deps.eventLog.publishHead(t.clock.now());
+    const events: StoredEvent[] = [];
+    for await (const e of allEvents(t.deps.database.db)) events.push(e);
+    const result = verifyLog(events, await allTreeHeads(t.deps.database.db), t.deps.eventLog.key.publicKey);
+    expect(result.ok, JSON.stringify(result.firstProblem)).toBe(true);
+    expect(result.eventCount).toBeGreaterThan(80);
+  });
+});
