@@ -6,6 +6,7 @@ import * as packages from "./migrations/20261126T0830-packages.js";
 import * as assignments from "./migrations/20261126T0840-assignments.js";
 import * as tenders from "./migrations/20261126T0850-tenders.js";
 import * as participation from "./migrations/20261126T0910-participation.js";
+import * as vendorDocuments from "./migrations/20261126T0920-vendor-documents.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0840-assignments": assignments,
   "20261126T0850-tenders": tenders,
   "20261126T0910-participation": participation,
+  "20261126T0920-vendor-documents": vendorDocuments,
 };
 
 export class MigrationError extends Error {}

@@ -22,6 +22,7 @@ export interface DB {
   tender_participants: TenderParticipantsTable;
   tender_questions: TenderQuestionsTable;
   tender_documents: TenderDocumentsTable;
+  vendor_documents: VendorDocumentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -301,4 +302,16 @@ export interface TenderDocumentsTable {
   content: string;
   published_by: string;
   published_at: string;
+}
+
+export interface VendorDocumentsTable {
+  id: string;
+  vendor_id: string;
+  kind: string;
+  original_name: string;
+  content_type: string; // detected from the content
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
 }

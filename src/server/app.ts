@@ -23,7 +23,9 @@ import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
+import { vendorDocumentRoutes } from "../modules/vendors/documents.routes.js";
 import { vendorRoutes } from "../modules/vendors/vendors.routes.js";
+import type { FileStore } from "../storage/file-store.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { AppError } from "./errors.js";
@@ -36,6 +38,8 @@ export interface AppDeps {
   database: Database;
   eventLog: EventLog;
   clock: Clock;
+  /** Documents and (later) sealed bids, content-addressed. */
+  fileStore: FileStore;
   /** Secret for signed cookies (the CSRF secret cookie); generated at install under DATA_DIR/keys. */
   cookieSecret: string;
 }
@@ -140,6 +144,7 @@ export async function buildApp(deps: AppDeps) {
     settingsRoutes(api, deps);
     notificationRoutes(api, deps);
     vendorRoutes(api, deps);
+    vendorDocumentRoutes(api, deps);
     packageRoutes(api, deps);
     tenderRoutes(api, deps);
     portalRoutes(api, deps);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { openDatabase, type Database } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { EventLog } from "../log/event-log.js";
+import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
@@ -23,7 +24,8 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     const key = loadOrCreateSigningKey(config.signingKeyPath);
     const cookieSecret = loadOrCreateSecret(path.join(config.dataDir, "keys", "cookie-secret"));
     const eventLog = new EventLog(database, key);
-    return { deps: { config, database, eventLog, clock, cookieSecret }, close: () => database.close() };
+    const fileStore = new LocalFileStore(path.join(config.dataDir, "files"));
+    return { deps: { config, database, eventLog, clock, cookieSecret, fileStore }, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -3,6 +3,7 @@ import { type AppDeps, buildApp, type OpenLpseApp } from "../../src/server/app.j
 import { ManualClock } from "../../src/server/clock.js";
 import { loadConfig } from "../../src/server/config.js";
 import { EventLog } from "../../src/log/event-log.js";
+import { LocalFileStore } from "../../src/storage/file-store.js";
 import { loadOrCreateSigningKey } from "../../src/log/signing-key.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { Client } from "./client.js";
@@ -29,6 +30,7 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestA
     eventLog: new EventLog(testDb.database, key),
     clock,
     cookieSecret: "test-cookie-secret-0123456789abcdef0123456789abcdef",
+    fileStore: new LocalFileStore(path.join(testDb.dataDir, "files")),
   };
   const app = await buildApp(deps);
   await app.ready();

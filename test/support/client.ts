@@ -47,10 +47,10 @@ export class Client {
   }
 
   /** Send a request as-is: no CSRF header is added (for testing its absence). */
-  async raw<T = unknown>(method: Method, url: string, options: { body?: unknown; payload?: string; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+  async raw<T = unknown>(method: Method, url: string, options: { body?: unknown; payload?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Response<T>> {
     const headers: Record<string, string> = { "accept-language": this.language, ...options.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
-    let payload: string | undefined = options.payload;
+    let payload: string | Buffer | undefined = options.payload;
     if (options.body !== undefined) {
       payload = JSON.stringify(options.body);
       headers["content-type"] ??= "application/json";

@@ -52,6 +52,16 @@ export const ProcurementRulesSchema = z.strictObject({
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
+/** Upload size limits (megabytes). */
+export const UploadLimitsSchema = z.strictObject({
+  vendorDocumentMegabytes: z.int().min(1).max(100),
+  /** A sealed bid with all its files (the bid issue reads it): SPSE allows large technical proposals. */
+  bidMegabytes: z.int().min(1).max(2048),
+});
+export type UploadLimits = z.infer<typeof UploadLimitsSchema>;
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { vendorDocumentMegabytes: 10, bidMegabytes: 500 };
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -70,6 +80,8 @@ export const LpseSettingsSchema = z
     security: SecuritySettingsSchema,
     /** Optional on input (older clients leave it out and keep the stored rules); always present on output. */
     procurementRules: ProcurementRulesSchema.optional(),
+    /** Optional on input like procurementRules; always present on output. */
+    uploadLimits: UploadLimitsSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
@@ -105,6 +117,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
   },
   security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8 },
   procurementRules: DEFAULT_PROCUREMENT_RULES,
+  uploadLimits: DEFAULT_UPLOAD_LIMITS,
 };
 
 

@@ -5,7 +5,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import * as repo from "./settings.repository.js";
-import { DEFAULT_PROCUREMENT_RULES, DEFAULT_SETTINGS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
+import { DEFAULT_PROCUREMENT_RULES, DEFAULT_SETTINGS, DEFAULT_UPLOAD_LIMITS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
 
 const SETTINGS_KEY = "lpse";
 
@@ -17,6 +17,7 @@ export async function getSettings(db: Queryable): Promise<LpseSettings> {
   merged.stageMinimums = { ...DEFAULT_SETTINGS.stageMinimums, ...merged.stageMinimums };
   merged.security = { ...DEFAULT_SETTINGS.security, ...merged.security };
   merged.procurementRules = { ...DEFAULT_PROCUREMENT_RULES, ...merged.procurementRules };
+  merged.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...merged.uploadLimits };
   return LpseSettingsSchema.parse(merged);
 }
 
@@ -25,7 +26,7 @@ export async function updateSettings(db: Kysely<DB>, actor: Actor | null, settin
   return db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);
     // A client that does not know the procurement rules leaves them as they are.
-    settings = { ...settings, procurementRules: settings.procurementRules ?? before.procurementRules };
+    settings = { ...settings, procurementRules: settings.procurementRules ?? before.procurementRules, uploadLimits: settings.uploadLimits ?? before.uploadLimits };
     await repo.writeSetting(trx, SETTINGS_KEY, JSON.stringify(settings), now.toISOString());
     await appendEvent(
       trx,

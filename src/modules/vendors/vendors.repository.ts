@@ -101,3 +101,15 @@ export async function countChangesSince(db: Queryable, vendorId: string, after: 
   if (!after) return 0;
   return (await vendorChangeEvents(db, vendorId, after)).length;
 }
+
+export async function insertDocument(db: Queryable, row: DB["vendor_documents"]): Promise<void> {
+  await db.insertInto("vendor_documents").values(row).execute();
+}
+
+export function listDocuments(db: Queryable, vendorId: string) {
+  return db.selectFrom("vendor_documents").selectAll().where("vendor_id", "=", vendorId).orderBy("uploaded_at", "desc").execute();
+}
+
+export function findDocument(db: Queryable, vendorId: string, id: string) {
+  return db.selectFrom("vendor_documents").selectAll().where("vendor_id", "=", vendorId).where("id", "=", id).executeTakeFirst();
+}

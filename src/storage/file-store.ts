@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { AppError } from "../server/errors.js";
+
+/** What a stored file is known by: its content hash (the store is content-addressed) and size. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Where documents live. The local store is the default; an S3-compatible store can implement the same
+ * interface for several app nodes. Names given by users never reach a path: files are found by hash.
+ */
+export interface FileStore {
+  /** Stream into the store, hashing as it goes, refusing more than `maxBytes`; durable when it resolves. */
+  put(source: Readable, maxBytes: number): Promise<StoredFile>;
+  open(sha256: string): Readable;
+  /** The first bytes of a stored file, for detecting its type from content. */
+  head(sha256: string, bytes: number): Promise<Uint8Array>;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export class LocalFileStore implements FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async put(source: Readable, maxBytes: number): Promise<StoredFile> {
+    const tempDir = path.join(this.root, "tmp");
+    await fs.promises.mkdir(tempDir, { recursive: true, mode: 0o700 });
+    const temp = path.join(tempDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
+    const hash = createHash("sha256");
+    let size = 0;
+    const handle = await fs.promises.open(temp, "wx", 0o600);
+    try {
+      for await (const chunk of source) {
+        const bytes = chunk as Buffer;
+        size += bytes.length;
+        if (size > maxBytes) {
+          source.destroy();
+          throw new AppError(
+            "PAYLOAD_TOO_LARGE",
+            { id: `Berkas melebihi batas ${Math.floor(maxBytes / 1_048_576)} MB`, en: `The file exceeds the ${Math.floor(maxBytes / 1_048_576)} MB limit` },
+            [{ field: "body", message: { id: "terlalu besar", en: "too large" } }],
+          );
+        }
+        hash.update(bytes);
+        await handle.write(bytes);
+      }
+      // Durable before anything refers to it: a crash after the caller commits must not lose the file.
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+    await handle.close();
+    const sha256 = hash.digest("hex");
+    const final = this.pathOf(sha256);
+    await fs.promises.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+    // Same content, same name: an existing copy is kept and the new one dropped.
+    await fs.promises.rename(temp, final);
+    await syncDirectory(path.dirname(final));
+    return { sha256, size };
+  }
+
+  open(sha256: string): Readable {
+    return fs.createReadStream(this.pathOf(sha256));
+  }
+
+  async head(sha256: string, bytes: number): Promise<Uint8Array> {
+    const handle = await fs.promises.open(this.pathOf(sha256), "r");
+    try {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** fsync a directory so a rename into it survives a power cut. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
