@@ -7,7 +7,7 @@ import { addHoliday, getSettings, updateSettings } from "../modules/settings/set
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
-import { insertLicence, insertVendor } from "../modules/vendors/vendors.repository.js";
+import { insertLicence, insertVendor, insertVerification } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
 import { seedDemoTenders } from "./seed-tenders.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
@@ -88,6 +88,14 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
         await updateUser(trx, user.id, { totp_secret: newTotpSecret(), totp_enrolled_at: now.toISOString() });
         await appendEvent(trx, { actorId: null, type: "user.second_factor_enrolled", subject: { type: "user", id: user.id }, payload: { source: "demo" } }, now);
       });
+    }
+  }
+
+  // The demo vendors were checked in person by the demo Verifikator: keep that history like a real one.
+  const verifier = await unsafeFindUserByEmail(db, DEMO_USERS.find((u) => u.role === "verifikator")?.email ?? "");
+  if (verifier) {
+    for (const vendorId of vendorIds) {
+      await insertVerification(db, { id: randomUUID(), vendor_id: vendorId, verifier_id: verifier.id, decision: "approved", mode: "in_person", reason: "Dokumen asli sesuai (data demo)", created_at: now.toISOString() });
     }
   }
 

@@ -5,13 +5,22 @@ import { AgencyDetailPage } from "./features/agencies/AgencyDetailPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { RequireAuth } from "./features/auth/RequireAuth";
 import { RequirePermission } from "./features/auth/RequirePermission";
+import { RequireRole } from "./features/auth/RequireRole";
 import { LogPage } from "./features/log/LogPage";
 import { NotFoundPage } from "./features/NotFoundPage";
+import { NotificationsPage } from "./features/notifications/NotificationsPage";
+import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
 import { HomePage } from "./features/public/HomePage";
+import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
+import { RegisterPage } from "./features/registration/RegisterPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { SetupPage } from "./features/setup/SetupPage";
 import { UserCreatePage } from "./features/users/UserCreatePage";
 import { UsersPage } from "./features/users/UsersPage";
+import { LicenceCreatePage } from "./features/vendors/LicenceCreatePage";
+import { VendorPage } from "./features/vendors/VendorPage";
+import { VerificationDetailPage } from "./features/verification/VerificationDetailPage";
+import { VerificationQueuePage } from "./features/verification/VerificationQueuePage";
 import { WorkspacePage } from "./features/workspace/WorkspacePage";
 import { Shell } from "./layout/Shell";
 
@@ -26,6 +35,9 @@ export const router = createBrowserRouter([
       { path: "/", element: <HomePage /> },
       { path: "/setup", element: <SetupPage /> },
       { path: "/login", element: <LoginPage /> },
+      // Vendor self-registration (Indonesian paths: the emailed link points at /daftar/konfirmasi).
+      { path: "/daftar", element: <RegisterPage /> },
+      { path: "/daftar/konfirmasi", element: <RegisterConfirmPage /> },
       {
         path: "/app",
         element: <RequireAuth />,
@@ -49,6 +61,27 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="manageSettings" />,
             children: [{ path: "settings", element: <SettingsPage /> }],
+          },
+          // Every signed-in user has an inbox.
+          { path: "notifikasi", element: <NotificationsPage /> },
+          // Role pages: the role decides (layout/navItems.ts ROLE_PAGES), as the API does not send permissions for them.
+          {
+            element: <RequireRole page="vendorProfile" />,
+            children: [
+              { path: "penyedia", element: <VendorPage /> },
+              { path: "penyedia/izin/baru", element: <LicenceCreatePage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="verification" />,
+            children: [
+              { path: "verifikasi", element: <VerificationQueuePage /> },
+              { path: "verifikasi/:vendorId", element: <VerificationDetailPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="mailOutbox" />,
+            children: [{ path: "surat-keluar", element: <MailOutboxPage /> }],
           },
           // The signed tree head is public knowledge: every logged-in user may see it.
           { path: "log", element: <LogPage /> },

@@ -1,26 +1,13 @@
 import { z } from "zod";
 import { bilingual } from "../../server/validation.js";
+import { STAGE_KEYS } from "./stage-keys.js";
 
 /** Indonesian time zones and their IANA names. Each LPSE works in its own; the database stores UTC. */
 export const TIME_ZONES = { WIB: "Asia/Jakarta", WITA: "Asia/Makassar", WIT: "Asia/Jayapura" } as const;
 export type TimeZoneCode = keyof typeof TIME_ZONES;
 export const TimeZoneSchema = z.enum(["WIB", "WITA", "WIT"]);
 
-/** Stages of e-Tender (SPSE naming). Minimum durations are settings: Perpres 16/2018 art. 45 fixes none. */
-export const STAGE_KEYS = [
-  "pengumuman",
-  "download_dokumen",
-  "penjelasan",
-  "upload_penawaran",
-  "pembukaan",
-  "evaluasi",
-  "pembuktian",
-  "penetapan_pemenang",
-  "pengumuman_pemenang",
-  "sanggah",
-  "sppbj",
-  "kontrak",
-] as const;
+export { STAGE_KEYS } from "./stage-keys.js";
 export const StageKeySchema = z.enum(STAGE_KEYS);
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual("harus berformat JJ:MM, mis. 08:00", "must be HH:MM, e.g. 08:00"));

@@ -1,11 +1,11 @@
 import { formatNpwp } from "./identifiers.js";
 import type { LicenceRow, VendorRow } from "./vendors.repository.js";
-import type { VendorStatus, VendorView } from "./vendors.schemas.js";
+import type { BUSINESS_FORMS, LICENCE_KINDS, VendorStatus, VendorView } from "./vendors.schemas.js";
 
 export function presentLicence(row: LicenceRow, today: string) {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as (typeof LICENCE_KINDS)[number],
     number: row.number,
     issuer: row.issuer,
     kbliCodes: JSON.parse(row.kbli_codes) as string[],
@@ -20,7 +20,7 @@ export function presentVendor(row: VendorRow, licences: LicenceRow[], today: str
   return {
     id: row.id,
     name: row.name,
-    businessForm: row.business_form,
+    businessForm: row.business_form as (typeof BUSINESS_FORMS)[number],
     npwp: row.npwp,
     npwpFormatted: formatNpwp(row.npwp),
     nib: row.nib,

@@ -4,6 +4,8 @@ import { isKbliCode, normalizeNib, normalizeNpwp } from "./identifiers.js";
 
 /** Business forms a vendor registers under (SPSE's list). */
 export const BUSINESS_FORMS = ["PT", "CV", "Firma", "Koperasi", "Perorangan", "Persekutuan Perdata", "Yayasan", "BUMN", "BUMD", "Lainnya"] as const;
+/** Business licences: NIB (OSS), trade and construction licences, SBU (construction business certificate). */
+export const LICENCE_KINDS = ["NIB", "SIUP", "IUJK", "SBU", "SIUJK", "Lainnya"] as const;
 export const VENDOR_STATUSES = ["draft", "submitted", "verified", "rejected"] as const;
 export type VendorStatus = (typeof VENDOR_STATUSES)[number];
 
@@ -65,13 +67,13 @@ export const VendorProfileInputSchema = z.strictObject({
   }),
   phone: z.string().trim().regex(/^\+?[\d\s()-]{8,20}$/, bilingual("nomor telepon tidak valid", "not a valid phone number")),
   contactEmail: z.email().max(254),
-  website: z.url().max(300).nullable(),
+  website: z.url({ protocol: /^https?$/, message: bilingual("alamat situs web http(s)", "an http(s) web address") }).max(300).nullable(),
 });
 export type VendorProfileInput = z.infer<typeof VendorProfileInputSchema>;
 
 export const LicenceInputSchema = z
   .strictObject({
-    kind: z.enum(["NIB", "SIUP", "IUJK", "SBU", "SIUJK", "Lainnya"]),
+    kind: z.enum(LICENCE_KINDS),
     number: z.string().trim().min(3).max(100),
     issuer: z.string().trim().min(3).max(200),
     kbliCodes: z.array(z.string().refine(isKbliCode, { message: bilingual("kode KBLI terdiri dari 5 digit", "a KBLI code has 5 digits") })).min(1).max(50),
@@ -86,7 +88,7 @@ export type LicenceInput = z.infer<typeof LicenceInputSchema>;
 
 export const LicenceSchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(LICENCE_KINDS),
   number: z.string(),
   issuer: z.string(),
   kbliCodes: z.array(z.string()),
@@ -99,7 +101,7 @@ export const VendorSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    businessForm: z.string(),
+    businessForm: z.enum(BUSINESS_FORMS),
     npwp: z.string(),
     npwpFormatted: z.string(),
     nib: z.string().nullable(),

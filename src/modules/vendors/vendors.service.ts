@@ -41,6 +41,7 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, vendorId: stri
   return db.transaction().execute(async (trx) => {
     const before = await repo.findVendor(trx, vendorId);
     if (!before) throw vendorNotFound();
+    assertEditable(before);
     const next = profileColumns(input);
     if (next.npwp !== before.npwp) {
       const other = await repo.unsafeFindVendorByNpwp(trx, next.npwp);
@@ -64,9 +65,26 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, vendorId: stri
   });
 }
 
+/** While the Verifikator checks a submission, its data stays as submitted. */
+function assertEditable(vendor: repo.VendorRow): void {
+  if (vendor.status === "submitted") {
+    throw new AppError("CONFLICT", {
+      id: "Data sedang diverifikasi dan tidak dapat diubah sampai ada keputusan",
+      en: "The data is being verified and cannot change until there is a decision",
+    });
+  }
+}
+
+async function editableVendor(trx: Parameters<typeof repo.findVendor>[0], vendorId: string) {
+  const vendor = await repo.findVendor(trx, vendorId);
+  if (!vendor) throw vendorNotFound();
+  assertEditable(vendor);
+  return vendor;
+}
+
 export async function addLicence(db: Kysely<DB>, actor: Actor, vendorId: string, input: LicenceInput, now: Date) {
   return db.transaction().execute(async (trx) => {
-    if (!(await repo.findVendor(trx, vendorId))) throw vendorNotFound();
+    await editableVendor(trx, vendorId);
     const row = {
       id: randomUUID(),
       vendor_id: vendorId,
@@ -86,6 +104,7 @@ export async function addLicence(db: Kysely<DB>, actor: Actor, vendorId: string,
 
 export async function removeLicence(db: Kysely<DB>, actor: Actor, vendorId: string, licenceId: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await editableVendor(trx, vendorId);
     const licence = await repo.findLicence(trx, vendorId, licenceId);
     if (!licence) throw new AppError("NOT_FOUND", { id: "Izin usaha tidak ditemukan", en: "Licence not found" });
     await repo.deleteLicence(trx, vendorId, licenceId);
@@ -96,9 +115,14 @@ export async function removeLicence(db: Kysely<DB>, actor: Actor, vendorId: stri
 /** What must be filled before the Verifikator can check the vendor against its original documents. */
 function missingForVerification(vendor: repo.VendorRow, licences: number): FieldError[] {
   const missing: FieldError[] = [];
-  const required = { nib: "NIB", address_street: "alamat / address", phone: "telepon / phone", contact_email: "email kontak / contact email" } as const;
+  const required = {
+    nib: { id: "NIB", en: "NIB" },
+    address_street: { id: "alamat", en: "address" },
+    phone: { id: "telepon", en: "phone" },
+    contact_email: { id: "email kontak", en: "contact email" },
+  } as const;
   for (const [column, label] of Object.entries(required)) {
-    if (vendor[column as keyof typeof required] === null) missing.push({ field: `vendor.${column}`, message: { id: `${label} belum diisi`, en: `${label} is missing` } });
+    if (vendor[column as keyof typeof required] === null) missing.push({ field: `vendor.${column}`, message: { id: `${label.id} belum diisi`, en: `${label.en} is missing` } });
   }
   if (licences === 0) missing.push({ field: "vendor.licences", message: { id: "minimal satu izin usaha", en: "at least one business licence" } });
   return missing;

@@ -54,9 +54,10 @@ export async function decideVerification(deps: AppDeps, actor: Actor, vendorId: 
     const title = approved
       ? { id: "Pendaftaran penyedia disetujui", en: "Vendor registration approved" }
       : { id: "Pendaftaran penyedia ditolak", en: "Vendor registration rejected" };
+    const reason = input.reason.replace(/[.\s]+$/, "");
     const body = approved
       ? { id: `${vendor.name} sudah terverifikasi dan dapat mengikuti tender.`, en: `${vendor.name} is verified and can take part in tenders.` }
-      : { id: `Alasan: ${input.reason}. Perbaiki data lalu ajukan lagi.`, en: `Reason: ${input.reason}. Correct the data and submit again.` };
+      : { id: `Alasan: ${reason}. Perbaiki data lalu ajukan lagi.`, en: `Reason: ${reason}. Correct the data and submit again.` };
     for (const user of await repo.listVendorUserIds(trx, vendorId)) {
       await notifyUser(trx, { userId: user.id, kind: approved ? "vendor.verified" : "vendor.rejected", title, body, link: "/app/penyedia", email: true }, now, { publicUrl: deps.config.publicUrl });
     }

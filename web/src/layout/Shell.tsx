@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useNavigate } from "react-router";
 import { useLogout, useMe } from "../features/auth/auth.api";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 import { usePublicLpse } from "../features/public/public.api";
 import { notifySuccess } from "../lib/notify";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -48,6 +49,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
+            {user && <NotificationBell onNavigate={close} />}
             {user && (
               <Button variant="default" size="xs" onClick={onLogout} loading={logout.isPending}>
                 {t("auth.logout")}

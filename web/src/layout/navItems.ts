@@ -1,7 +1,27 @@
 import type { Me, Permission } from "../features/auth/auth.api";
 import type { id } from "../i18n/id";
+import type { Role } from "../lib/roles";
 
 type NavKey = keyof (typeof id)["nav"];
+
+/**
+ * Pages the server opens to some roles only. The API does not send permissions for these (yet), so the
+ * role decides, here and nowhere else: the navigation and the route guards (RequireRole) both read it.
+ */
+export const ROLE_PAGES = {
+  /** The vendor's own company data. */
+  vendorProfile: ["vendor"],
+  /** The Verifikator's queue and decisions. */
+  verification: ["verifikator"],
+  /** The mail outbox, run by the LPSE administrator. */
+  mailOutbox: ["admin_ppe"],
+} as const satisfies Record<string, readonly Role[]>;
+export type RolePage = keyof typeof ROLE_PAGES;
+
+export function mayOpenRolePage(me: Me, page: RolePage): boolean {
+  const roles: readonly Role[] = ROLE_PAGES[page];
+  return roles.includes(me.role);
+}
 
 export interface NavItem {
   to: string;
@@ -10,22 +30,34 @@ export interface NavItem {
   exact?: boolean;
   /** Shown only when the user has this permission. */
   permission?: Permission;
+  /** Shown only to the roles of this page. */
+  rolePage?: RolePage;
 }
 
 const PUBLIC_ITEMS: NavItem[] = [{ to: "/", label: "home", exact: true }];
 
 const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app", label: "workspace", exact: true },
+  { to: "/app/penyedia", label: "vendorProfile", rolePage: "vendorProfile" },
+  { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
+  { to: "/app/notifikasi", label: "notifications" },
   { to: "/app/agencies", label: "agencies", permission: "manageAgencies" },
   { to: "/app/users", label: "users", permission: "manageUsers" },
   { to: "/app/settings", label: "settings", permission: "manageSettings" },
+  { to: "/app/surat-keluar", label: "mailOutbox", rolePage: "mailOutbox" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
-/** The navigation for this user: only what their permissions allow (the server checks again). */
+function allowed(me: Me, item: NavItem): boolean {
+  if (item.permission && !me.permissions[item.permission]) return false;
+  if (item.rolePage && !mayOpenRolePage(me, item.rolePage)) return false;
+  return true;
+}
+
+/** The navigation for this user: only what their permissions and role allow (the server checks again). */
 export function navItemsFor(me: Me | null | undefined): NavItem[] {
   if (!me) return [...PUBLIC_ITEMS, { to: "/login", label: "login", exact: true }];
-  return [...PUBLIC_ITEMS, ...WORKSPACE_ITEMS.filter((item) => !item.permission || me.permissions[item.permission])];
+  return [...PUBLIC_ITEMS, ...WORKSPACE_ITEMS.filter((item) => allowed(me, item))];
 }
 
 export function isActive(item: NavItem, pathname: string): boolean {

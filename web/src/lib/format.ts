@@ -82,3 +82,10 @@ export function formatCalendarDate(date: string, language: Language): string {
 export function formatCount(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
+
+/** A calendar date (YYYY-MM-DD) in short form, e.g. "2 Jan 2024"; in UTC so no zone can shift it a day. */
+export function formatShortDate(date: string, language: Language): string {
+  const instant = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(instant.getTime())) return date;
+  return new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(instant);
+}

@@ -1,22 +1,7 @@
-/** Role codes as the API sends them (one role per account). */
-export const ROLES = [
-  "admin_ppe",
-  "admin_agency",
-  "verifikator",
-  "helpdesk",
-  "pa_kpa",
-  "ppk",
-  "pokja",
-  "pejabat_pengadaan",
-  "auditor",
-  "vendor",
-] as const;
-export type Role = (typeof ROLES)[number];
+/** Role codes and their scopes, shared with the server (one role per account). */
+import { AGENCY_ROLES, LPSE_WIDE_ROLES, ROLES, type Role } from "../../../src/modules/users/roles.js";
+export { AGENCY_ROLES, LPSE_WIDE_ROLES, ROLES, type Role };
 
-/** Work for the whole LPSE: no agency. */
-export const LPSE_WIDE_ROLES: readonly Role[] = ["admin_ppe", "verifikator", "helpdesk", "auditor"];
-/** Belong to one agency (OPD): the agency is required. */
-export const AGENCY_ROLES: readonly Role[] = ["admin_agency", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan"];
 /** Roles an administrator creates on the users page; vendor accounts come with their company's registration. */
 export const STAFF_ROLES: readonly Role[] = [...LPSE_WIDE_ROLES, ...AGENCY_ROLES];
 

@@ -8,10 +8,10 @@ import { type LoginResponse, useLogin } from "./auth.api";
 
 const FIELD_PATHS = { email: "email", password: "password" } as const;
 
-export function CredentialsForm({ onResult }: { onResult: (result: LoginResponse) => void }) {
+export function CredentialsForm({ onResult, initialEmail = "" }: { onResult: (result: LoginResponse) => void; initialEmail?: string }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const problem = useFormProblem(login.error, FIELD_PATHS);
 

@@ -1,7 +1,7 @@
-import { Anchor, Code, Image, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Code, Image, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { type Enrollment, type LoginResponse, type Me, useMe } from "./auth.api";
@@ -17,6 +17,12 @@ function returnPath(state: unknown): string {
   return "/app";
 }
 
+/** The address a vendor just registered with (RegisterConfirmPage passes it), to greet them and fill it in. */
+function registeredEmail(state: unknown): string | null {
+  if (state && typeof state === "object" && "registeredEmail" in state && typeof state.registeredEmail === "string") return state.registeredEmail;
+  return null;
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -24,6 +30,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>({ kind: "credentials" });
   const target = returnPath(location.state);
+  const registered = registeredEmail(location.state);
 
   const done = (user: Me) => {
     notifySuccess(t("auth.welcome", { name: user.name }));
@@ -46,7 +53,17 @@ export function LoginPage() {
             <Title order={1} size="h2">
               {t("auth.title")}
             </Title>
-            <CredentialsForm onResult={onResult} />
+            {registered && (
+              <Alert color="teal" role="status">
+                {t("register.loginNotice", { email: registered })}
+              </Alert>
+            )}
+            <CredentialsForm onResult={onResult} initialEmail={registered ?? ""} />
+            <Text size="sm" ta="center">
+              <Anchor component={Link} to="/daftar">
+                {t("register.link")}
+              </Anchor>
+            </Text>
           </>
         )}
         {step.kind === "totp" && (

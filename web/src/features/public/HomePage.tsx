@@ -1,14 +1,16 @@
-import { Alert, Anchor, Card, EmptyState, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, EmptyState, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
+import { useMe } from "../auth/auth.api";
 import { usePublicLpse } from "./public.api";
 import { ServerClock } from "./ServerClock";
 
 export function HomePage() {
   const { t } = useTranslation();
   const lpse = usePublicLpse();
+  const me = useMe();
   if (lpse.isPending) return <PageLoader />;
   if (lpse.isError) return <QueryError error={lpse.error} onRetry={() => void lpse.refetch()} />;
   const info = lpse.data;
@@ -31,6 +33,14 @@ export function HomePage() {
           {info.region}
         </Text>
       </div>
+      {/* Companies find the way in here; logged-in users already have an account. */}
+      {!info.setupNeeded && me.data === null && (
+        <Group>
+          <Button component={Link} to="/daftar" variant="light">
+            {t("register.link")}
+          </Button>
+        </Group>
+      )}
       <Card withBorder padding="md" radius="md">
         <Stack gap={4}>
           <Text size="sm" c="dimmed" tt="uppercase" fw={600}>

@@ -2,23 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { api } from "../../lib/api";
 import { TIME_ZONE_CODES } from "../../lib/format";
+import { STAGE_KEYS } from "../../../../src/modules/settings/stage-keys.js";
 import { publicLpseQueryKey } from "../public/public.api";
 
-/** Stage keys in tender order; the server may know more, which are shown by their key. */
-export const STAGE_KEYS = [
-  "pengumuman",
-  "download_dokumen",
-  "penjelasan",
-  "upload_penawaran",
-  "pembukaan",
-  "evaluasi",
-  "pembuktian",
-  "penetapan_pemenang",
-  "pengumuman_pemenang",
-  "sanggah",
-  "sppbj",
-  "kontrak",
-] as const;
+/** Stage keys in tender order, shared with the server; the server may know more, which are shown by their key. */
+export { STAGE_KEYS };
 export type StageKey = (typeof STAGE_KEYS)[number];
 
 export const DURATION_UNITS = ["hours", "working_days", "calendar_days"] as const;

@@ -1,22 +1,10 @@
 import { Badge, Group, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { BreakableEmail } from "../../lib/BreakableEmail";
 import { UserRowActions } from "./UserRowActions";
 import type { User } from "./users.api";
 
 const NO_WRAP = { whiteSpace: "nowrap" } as const;
-
-/** Lets a long address wrap after "@" rather than mid-word; the text itself is unchanged. */
-function breakableEmail(email: string) {
-  const at = email.indexOf("@");
-  if (at < 0) return email;
-  return (
-    <>
-      {email.slice(0, at)}
-      <wbr />
-      {email.slice(at)}
-    </>
-  );
-}
 
 function isLocked(user: User): boolean {
   return user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
@@ -42,7 +30,9 @@ export function UsersTable({ users, currentUserId }: { users: readonly User[]; c
           {users.map((user) => (
             <Table.Tr key={user.id}>
               <Table.Td>{user.name}</Table.Td>
-              <Table.Td>{breakableEmail(user.email)}</Table.Td>
+              <Table.Td>
+                <BreakableEmail email={user.email} />
+              </Table.Td>
               <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
               <Table.Td>{user.agencyName ?? t("common.none")}</Table.Td>
               <Table.Td style={NO_WRAP}>
