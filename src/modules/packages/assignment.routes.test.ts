@@ -49,6 +49,9 @@ describe("assigning the Pokja or the Pejabat Pengadaan", () => {
     const member = await loginAs(t, pokja[0] as TestUser);
     expectProblem(await member.get(`/api/v1/packages/${tender.id}`), 404, "NOT_FOUND");
 
+    const choices = await admin.get<{ items: { id: string }[] }>(`/api/v1/packages/${tender.id}/assignable-members?kind=pokja`);
+    expect(choices.body.items.map((c) => c.id).sort()).toEqual(pokja.map((p) => p.id).sort());
+    expectProblem(await (await loginAs(t, ppk)).get(`/api/v1/packages/${tender.id}/assignable-members?kind=pokja`), 403, "FORBIDDEN");
     const r = await admin.put<PackageView>(`/api/v1/packages/${tender.id}/assignment`, body);
     expect(r.status, r.text).toBe(200);
     expect(r.body.assignment?.kind).toBe("pokja");

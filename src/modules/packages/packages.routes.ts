@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
+import { listUsers } from "../users/users.repository.js";
 import { authorize, type Api } from "../../server/http.js";
 import type { Actor } from "../../server/actor.js";
 import { requireActor } from "../auth/session.hook.js";
@@ -57,6 +59,27 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
       authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
       const updated = await service.updatePackage(db, actor, row.id, request.body, deps.clock.now());
       return present(updated.row, updated.items);
+    },
+  );
+
+  app.get(
+    "/api/v1/packages/:packageId/assignable-members",
+    {
+      schema: {
+        tags: ["packages"],
+        summary: "Active accounts that may sit on this package's committee (Admin Agency)",
+        params: PackageParamsSchema,
+        querystring: z.strictObject({ kind: z.enum(["pokja", "pejabat_pengadaan"]) }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), agencyName: z.string().nullable() })) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await visiblePackage(actor, request.params.packageId);
+      authorize(canAssignCommittee(actor, { agencyId: row.agency_id }));
+      // Pokja members usually sit in the UKPBJ, another agency: the choice is LPSE-wide, names only.
+      const users = await listUsers(db, { role: request.query.kind });
+      return { items: users.filter((u) => u.status === "active").map((u) => ({ id: u.id, name: u.name, agencyName: u.agency_name })) };
     },
   );
 

@@ -57,6 +57,9 @@ describe("tender schedule and publication", () => {
   it("lets only the assigned committee set the schedule and publish; the public code follows", async () => {
     const ppkOutsider = await loginAs(t, await buildUser(t, "pokja"));
     expectProblem(await ppkOutsider.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: pascaSchedule() }), 404, "NOT_FOUND");
+    const proposal = await member.get<{ stages: { stage: string; startsAt: string }[] }>(`/api/v1/packages/${pkg.id}/schedule/proposal?start=2026-11-30`);
+    expect(proposal.body.stages).toHaveLength(12);
+    expect(proposal.body.stages[0]).toMatchObject({ stage: "pengumuman", startsAt: "2026-11-30T01:00:00.000Z" });
     const set = await member.put<{ stages: { stage: string }[]; current: { stage: string }; timeZone: string }>(`/api/v1/packages/${pkg.id}/schedule`, { stages: pascaSchedule() });
     expect(set.status, set.text).toBe(200);
     expect(set.body.stages).toHaveLength(12);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { authorize, type Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
@@ -11,7 +12,8 @@ import { publishTender } from "./publication.service.js";
 import { currentStage } from "./schedule.rules.js";
 import { setSchedule } from "./schedule.service.js";
 import { canRunSelection } from "./tenders.policy.js";
-import { listScheduleChanges, readSchedule } from "./tenders.repository.js";
+import { proposeSchedule } from "./schedule.propose.js";
+import { holidayDates, listScheduleChanges, readSchedule } from "./tenders.repository.js";
 import { ScheduleInputSchema, ScheduleSchema } from "./tenders.schemas.js";
 
 export function tenderRoutes(app: Api, deps: AppDeps): void {
@@ -37,6 +39,30 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
     async (request) => {
       const { row } = await loadVisiblePackage(db, requireActor(request), request.params.packageId);
       return scheduleView(row.id);
+    },
+  );
+
+  app.get(
+    "/api/v1/packages/:packageId/schedule/proposal",
+    {
+      schema: {
+        tags: ["tenders"],
+        summary: "The shortest schedule from a date that meets the LPSE's calendar and stage minimums (a starting point for the Pokja)",
+        params: PackageParamsSchema,
+        querystring: z.strictObject({ start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        response: { 200: z.object({ stages: z.array(z.object({ stage: z.string(), startsAt: z.string(), endsAt: z.string() })) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const pkg = await loadVisiblePackage(db, actor, request.params.packageId);
+      authorize(canRunSelection(actor, pkg));
+      const settings = await getSettings(db);
+      const holidays = new Set((await holidayDates(db)).map((h) => h.date));
+      const requested = new Date(`${request.query.start}T00:00:00Z`);
+      const now = deps.clock.now();
+      const windows = proposeSchedule(requested > now ? requested : now, settings, holidays);
+      return { stages: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })) };
     },
   );
 
