@@ -105,23 +105,33 @@ export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: 
     const id = randomUUID();
     await repo.insertDocument(trx, { id, package_id: tender.id, version, kind: "adendum", title: input.title, content: input.content, published_by: actor.id, published_at: now.toISOString() });
     await appendEvent(trx, { actorId: actor.id, type: "tender.addendum_published", subject: { type: "package", id: tender.id }, payload: { tenderCode, version, ...input }, visibility: "public" }, now);
-    for (const participant of await repo.listParticipants(trx, tender.id)) {
-      for (const user of await listVendorUserIds(trx, participant.vendor_id)) {
-        await notifyUser(
-          trx,
-          {
-            userId: user.id,
-            kind: "tender.addendum",
-            title: { id: `Adendum ${version} — ${tender.name}`, en: `Addendum ${version} — ${tender.name}` },
-            body: { id: `${input.title}. Baca dokumen terbaru sebelum menyusun penawaran.`, en: `${input.title}. Read the latest document before preparing your bid.` },
-            link: `/tender/${tenderCode}`,
-            email: true,
-          },
-          now,
-          { publicUrl },
-        );
-      }
-    }
+    await notifyParticipants(
+      trx,
+      tender.id,
+      {
+        kind: "tender.addendum",
+        title: { id: `Adendum ${version} — ${tender.name}`, en: `Addendum ${version} — ${tender.name}` },
+        body: { id: `${input.title}. Baca dokumen terbaru sebelum menyusun penawaran.`, en: `${input.title}. Read the latest document before preparing your bid.` },
+        link: `/tender/${tenderCode}`,
+      },
+      now,
+      publicUrl,
+    );
     return { id, version };
   });
+}
+
+/** Tell every user of every participating vendor, by inbox and email, inside the caller's transaction. */
+export async function notifyParticipants(
+  trx: Tx,
+  packageId: string,
+  message: { kind: string; title: { id: string; en: string }; body: { id: string; en: string }; link: string },
+  now: Date,
+  publicUrl: string,
+): Promise<void> {
+  for (const participant of await repo.listParticipants(trx, packageId)) {
+    for (const user of await listVendorUserIds(trx, participant.vendor_id)) {
+      await notifyUser(trx, { userId: user.id, ...message, email: true }, now, { publicUrl });
+    }
+  }
 }
