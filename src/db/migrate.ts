@@ -5,8 +5,12 @@ import * as vendors from "./migrations/20261126T0810-vendors.js";
 import * as packages from "./migrations/20261126T0830-packages.js";
 import * as assignments from "./migrations/20261126T0840-assignments.js";
 import * as tenders from "./migrations/20261126T0850-tenders.js";
+
 import * as participation from "./migrations/20261126T0910-participation.js";
 import * as vendorDocuments from "./migrations/20261126T0920-vendor-documents.js";
+import * as vendorRecords from "./migrations/20261126T0930-vendor-records.js";
+import * as packageDocuments from "./migrations/20261126T0940-package-documents.js";
+import * as ocds from "./migrations/20261126T0950-ocds.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -19,8 +23,12 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0830-packages": packages,
   "20261126T0840-assignments": assignments,
   "20261126T0850-tenders": tenders,
+
   "20261126T0910-participation": participation,
   "20261126T0920-vendor-documents": vendorDocuments,
+  "20261126T0930-vendor-records": vendorRecords,
+  "20261126T0940-package-documents": packageDocuments,
+  "20261126T0950-ocds": ocds,
 };
 
 export class MigrationError extends Error {}

@@ -22,7 +22,10 @@ export interface DB {
   tender_participants: TenderParticipantsTable;
   tender_questions: TenderQuestionsTable;
   tender_documents: TenderDocumentsTable;
+  ocds_releases: OcdsReleasesTable;
   vendor_documents: VendorDocumentsTable;
+  vendor_records: VendorRecordsTable;
+  package_documents: PackageDocumentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -307,6 +310,37 @@ export interface TenderDocumentsTable {
 export interface VendorDocumentsTable {
   id: string;
   vendor_id: string;
+  kind: string;
+  original_name: string;
+  content_type: string; // detected from the content
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface OcdsReleasesTable {
+  id: string; // the release id
+  ocid: string;
+  package_id: string;
+  tag: string; // JSON array of release tags
+  date: string;
+  release: string; // the release JSON exactly as published; never updated
+  seq: number; // from the ocds_release_seq counter: increases in commit order, for seek pagination
+}
+
+export interface VendorRecordsTable {
+  id: string;
+  vendor_id: string;
+  kind: string; // deeds, owners, managers, experts, equipment, experience, tax-reports
+  data: string; // JSON, validated by the kind's schema
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PackageDocumentsTable {
+  id: string;
+  package_id: string;
   kind: string;
   original_name: string;
   content_type: string; // detected from the content

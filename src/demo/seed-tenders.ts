@@ -7,6 +7,7 @@ import { createPackage } from "../modules/packages/packages.service.js";
 import { addWorkingDays, localDate } from "../modules/settings/calendar.js";
 import { getSettings } from "../modules/settings/settings.service.js";
 import { answerQuestion, askQuestion, joinTender } from "../modules/tenders/participation.service.js";
+import type { PublicationContext } from "../modules/tenders/publication-context.js";
 import { publishTender } from "../modules/tenders/publication.service.js";
 import { proposeSchedule } from "../modules/tenders/schedule.propose.js";
 import { setSchedule } from "../modules/tenders/schedule.service.js";
@@ -84,7 +85,7 @@ const DEMO_TENDERS: DemoTender[] = [
 ];
 
 /** Packages in several stages across Kota Madiun's agencies, taken through the real services. */
-export async function seedDemoTenders(db: Kysely<DB>, now: Date, publicUrl: string): Promise<void> {
+export async function seedDemoTenders(db: Kysely<DB>, now: Date, context: PublicationContext): Promise<void> {
   const settings = await getSettings(db);
   const holidays = new Set((await db.selectFrom("holidays").select("date").execute()).map((h) => h.date));
   const pokja = [await actor(db, "pokja1"), await actor(db, "pokja2"), await actor(db, "pokja3")];
@@ -102,14 +103,14 @@ export async function seedDemoTenders(db: Kysely<DB>, now: Date, publicUrl: stri
     const windows = proposeSchedule(start, settings, holidays);
     const stages = windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
     const lead = members[0] as Actor;
-    await setSchedule(db, lead, row.id, { stages }, preparedAt);
-    const code = await publishTender(db, lead, row.id, preparedAt);
-    await seedActivity(db, code, windows, now, publicUrl);
+    await setSchedule(db, lead, row.id, { stages }, preparedAt, context);
+    const code = await publishTender(db, lead, row.id, preparedAt, context);
+    await seedActivity(db, code, windows, now, context);
   }
 }
 
 /** Two demo vendors join; where the clarification stage has begun, one asks and the Pokja answers. */
-async function seedActivity(db: Kysely<DB>, tenderCode: string, windows: ReturnType<typeof proposeSchedule>, now: Date, publicUrl: string): Promise<void> {
+async function seedActivity(db: Kysely<DB>, tenderCode: string, windows: ReturnType<typeof proposeSchedule>, now: Date, context: PublicationContext): Promise<void> {
   const first = windows[0];
   if (!first || first.startsAt > now) return;
   const joinAt = new Date(first.startsAt.getTime() + 3_600_000);
@@ -118,5 +119,5 @@ async function seedActivity(db: Kysely<DB>, tenderCode: string, windows: ReturnT
   if (!clarification || clarification.startsAt > now) return;
   const askedAt = new Date(clarification.startsAt.getTime() + 30 * 60_000);
   const questionId = await askQuestion(db, await actor(db, "vendor1"), tenderCode, "Apakah spesifikasi mengizinkan produk dalam negeri yang setara dengan merek pada dokumen?", askedAt);
-  await answerQuestion(db, await actor(db, "pokja1"), tenderCode, questionId, "Ya. Produk dalam negeri yang setara diutamakan sesuai ketentuan TKDN; cantumkan spesifikasinya pada penawaran.", new Date(askedAt.getTime() + 30 * 60_000), publicUrl);
+  await answerQuestion(db, await actor(db, "pokja1"), tenderCode, questionId, "Ya. Produk dalam negeri yang setara diutamakan sesuai ketentuan TKDN; cantumkan spesifikasinya pada penawaran.", new Date(askedAt.getTime() + 30 * 60_000), context);
 }

@@ -9,6 +9,7 @@ import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.reposi
 import { createUser } from "../modules/users/users.service.js";
 import { insertLicence, insertVendor, insertVerification } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
+import { publicationContext } from "../modules/tenders/publication-context.js";
 import { seedDemoTenders } from "./seed-tenders.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
 
@@ -100,7 +101,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   }
 
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
-  await seedDemoTenders(db, now, deps.config.publicUrl);
+  await seedDemoTenders(db, now, publicationContext(deps.config));
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

@@ -8,6 +8,9 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** OCDS ocid prefix: "ocds-" and the 6 characters the OCDS helpdesk registers, optionally "-suffix". */
+export const DEFAULT_OCDS_PREFIX = "ocds-xxxxxx-openlpse";
+
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1");
@@ -32,6 +35,7 @@ const envSchema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).max(300).default(5),
   TRUST_PROXY: booleanFromEnv.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  OCDS_PREFIX: z.string().regex(/^ocds-[A-Za-z0-9]{6}(-[A-Za-z0-9]+)*$/, "must be ocds- and 6 letters or digits, optionally followed by -suffix (e.g. ocds-213czf or ocds-213czf-madiun)").default(DEFAULT_OCDS_PREFIX),
 });
 
 export interface Config {
@@ -49,6 +53,8 @@ export interface Config {
   mailPollSeconds: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Prefix of OCDS ocids (open contracting ids): `${ocdsPrefix}-${tenderCode}`. */
+  ocdsPrefix: string;
   /** Cookies get the Secure flag when the service is reached over HTTPS. */
   secureCookies: boolean;
 }
@@ -86,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailPollSeconds: e.MAIL_POLL_SECONDS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    ocdsPrefix: e.OCDS_PREFIX,
     secureCookies: publicUrl.startsWith("https://"),
     ...overrides,
   };
@@ -106,4 +113,5 @@ export const CONFIG_HELP: Record<keyof z.infer<typeof envSchema>, string> = {
   MAIL_POLL_SECONDS: "how often the mail worker checks the outbox for mail to send, 1-300 (default 5)",
   TRUST_PROXY: "true when behind a reverse proxy that sets X-Forwarded-For",
   BODY_LIMIT_BYTES: "largest JSON request body accepted (default 1 MiB)",
+  OCDS_PREFIX: "OCDS ocid prefix registered for this LPSE, e.g. ocds-213czf (default ocds-xxxxxx-openlpse, a placeholder)",
 };

@@ -2,6 +2,7 @@ import { createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
 import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
 import type { PackageInput } from "../../src/modules/packages/packages.schemas.js";
 import { createPackage } from "../../src/modules/packages/packages.service.js";
+import { publicationContext } from "../../src/modules/tenders/publication-context.js";
 import { publishTender } from "../../src/modules/tenders/publication.service.js";
 import { setSchedule } from "../../src/modules/tenders/schedule.service.js";
 import type { ScheduleInput } from "../../src/modules/tenders/tenders.schemas.js";
@@ -15,7 +16,12 @@ export function actorOf(user: TestUser): Actor {
 }
 
 /** A package taken through assignment, schedule and publication with the real services. */
-export async function buildPublishedTender(t: TestApp, overrides: Partial<PackageInput> & { agencyName?: string } = {}) {
+export async function buildPublishedTender(
+  t: TestApp,
+  overrides: Partial<PackageInput> & { agencyName?: string } = {},
+  /** Runs while the package is still a draft, with its PPK (e.g. to upload its documents). */
+  beforePublish?: (packageId: string, ppk: TestUser) => Promise<void>,
+) {
   const db = t.deps.database.db;
   const now = t.clock.now();
   const agency = await buildAgency(t, overrides.agencyName ? { name: overrides.agencyName } : {});
@@ -45,7 +51,8 @@ export async function buildPublishedTender(t: TestApp, overrides: Partial<Packag
   const { row } = await createPackage(db, actorOf(ppk), input, now);
   await assignCommittee(db, actorOf(admin), row.id, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/1/2026" }, now);
   const schedule: ScheduleInput = { stages: pascaSchedule() as ScheduleInput["stages"] };
-  await setSchedule(db, actorOf(pokja[0] as TestUser), row.id, schedule, now);
-  const tenderCode = await publishTender(db, actorOf(pokja[0] as TestUser), row.id, now);
+  await setSchedule(db, actorOf(pokja[0] as TestUser), row.id, schedule, now, publicationContext(t.deps.config));
+  if (beforePublish) await beforePublish(row.id, ppk);
+  const tenderCode = await publishTender(db, actorOf(pokja[0] as TestUser), row.id, now, publicationContext(t.deps.config));
   return { packageId: row.id, tenderCode, agency, ppk, admin, pokja };
 }

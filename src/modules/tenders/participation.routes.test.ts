@@ -81,6 +81,13 @@ describe("participation, clarification and addenda", () => {
     expect(mails.length).toBe(2);
     const outsider = await loginAs(t, await buildVendor(t));
     expectProblem(await outsider.get(`/api/v1/tenders/${tender.tenderCode}/documents`), 403, "FORBIDDEN");
+    // The addendum is open data too: an OCDS tenderAmendment release written with it.
+    const record = await t.client().get<{ records: { compiledRelease: { tender: { amendments?: { rationale: string }[] } }; releases: { tag: string[] }[] }[] }>(
+      `/api/v1/ocds/records/${t.deps.config.ocdsPrefix}-${tender.tenderCode}`,
+    );
+    expect(record.status, record.text).toBe(200);
+    expect(record.body.records[0]?.releases.map((r) => r.tag)).toContainEqual(["tenderAmendment"]);
+    expect(record.body.records[0]?.compiledRelease.tender.amendments?.[0]?.rationale).toBe("Adendum spesifikasi lapis aspal");
 
     t.clock.set(at("2026-12-14T03:00:00Z")); // evaluation: bids are in
     const late = expectProblem(await (await loginAs(t, tender.pokja[1] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/addenda`, { title: "Adendum terlambat", content: "Perubahan setelah batas akhir penawaran." }), 409, "OUT_OF_STAGE");

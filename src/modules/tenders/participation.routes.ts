@@ -5,6 +5,7 @@ import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
 import { isCommitteeMember } from "../packages/assignment.repository.js";
+import { publicationContext } from "./publication-context.js";
 import { canRunSelection } from "./tenders.policy.js";
 import {
   AddendumInputSchema,
@@ -76,7 +77,7 @@ export function participationRoutes(app: Api, deps: AppDeps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       await asCommittee(actor, request.params.tenderCode);
-      await answerQuestion(db, actor, request.params.tenderCode, request.params.questionId, request.body.answer, deps.clock.now(), deps.config.publicUrl);
+      await answerQuestion(db, actor, request.params.tenderCode, request.params.questionId, request.body.answer, deps.clock.now(), publicationContext(deps.config));
       return reply.status(204).send(null);
     },
   );
@@ -87,7 +88,7 @@ export function participationRoutes(app: Api, deps: AppDeps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       await asCommittee(actor, request.params.tenderCode);
-      return reply.status(201).send(await publishAddendum(db, actor, request.params.tenderCode, request.body, deps.clock.now(), deps.config.publicUrl));
+      return reply.status(201).send(await publishAddendum(db, actor, request.params.tenderCode, request.body, deps.clock.now(), publicationContext(deps.config)));
     },
   );
 

@@ -6,10 +6,12 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { notifyUser } from "../notifications/notifications.service.js";
+import { recordRelease } from "../ocds/ocds.service.js";
 import { findPublishedTender } from "../portal/portal.repository.js";
 import { getSettings } from "../settings/settings.service.js";
 import { findVendor, listVendorUserIds } from "../vendors/vendors.repository.js";
 import { assertVerified } from "../vendors/vendors.service.js";
+import type { PublicationContext } from "./publication-context.js";
 import type { StageKey } from "./schedule.rules.js";
 import { assertInStage } from "./stages.js";
 import * as repo from "./participation.repository.js";
@@ -69,7 +71,7 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, tenderCode: stri
 }
 
 /** The Pokja answers publicly during the clarification stage; the asker's users are notified. */
-export async function answerQuestion(db: Kysely<DB>, actor: Actor, tenderCode: string, questionId: string, answer: string, now: Date, publicUrl: string) {
+export async function answerQuestion(db: Kysely<DB>, actor: Actor, tenderCode: string, questionId: string, answer: string, now: Date, context: PublicationContext) {
   return db.transaction().execute(async (trx) => {
     const tender = await loadTender(trx, tenderCode);
     const question = await repo.findQuestion(trx, tender.id, questionId);
@@ -90,14 +92,14 @@ export async function answerQuestion(db: Kysely<DB>, actor: Actor, tenderCode: s
           email: true,
         },
         now,
-        { publicUrl },
+        { publicUrl: context.publicUrl },
       );
     }
   });
 }
 
 /** An addendum: a new version of the tender document, before the bid deadline; every participant is told. */
-export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: string, input: { title: string; content: string }, now: Date, publicUrl: string) {
+export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: string, input: { title: string; content: string }, now: Date, context: PublicationContext) {
   return db.transaction().execute(async (trx) => {
     const tender = await loadTender(trx, tenderCode);
     await stageGuard(trx, tender.id, ADDENDUM_STAGES, now, { id: "Menerbitkan adendum", en: "Issuing an addendum" });
@@ -105,6 +107,7 @@ export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: 
     const id = randomUUID();
     await repo.insertDocument(trx, { id, package_id: tender.id, version, kind: "adendum", title: input.title, content: input.content, published_by: actor.id, published_at: now.toISOString() });
     await appendEvent(trx, { actorId: actor.id, type: "tender.addendum_published", subject: { type: "package", id: tender.id }, payload: { tenderCode, version, ...input }, visibility: "public" }, now);
+    await recordRelease(trx, { packageId: tender.id, tag: ["tenderAmendment"], amendment: { rationale: input.title, description: `Adendum ${version}` } }, now, context);
     await notifyParticipants(
       trx,
       tender.id,
@@ -115,7 +118,7 @@ export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: 
         link: `/tender/${tenderCode}`,
       },
       now,
-      publicUrl,
+      context.publicUrl,
     );
     return { id, version };
   });

@@ -6,7 +6,9 @@ import { AppError } from "../../server/errors.js";
 import { findAssignment } from "../packages/assignment.repository.js";
 import { rupiahString } from "../packages/money.js";
 import * as packages from "../packages/packages.repository.js";
+import { recordRelease } from "../ocds/ocds.service.js";
 import { checkSchedule } from "./schedule.service.js";
+import type { PublicationContext } from "./publication-context.js";
 import * as repo from "./tenders.repository.js";
 
 /** Public tender codes: the fiscal year and a running number, e.g. 202700042. */
@@ -22,7 +24,7 @@ function tenderCode(fiscalYear: number, sequence: number): string {
  * key shares encrypted to each Pokja member's opening key, generated in a member's browser (the key
  * ceremony); the server stores only the public key and the encrypted shares.
  */
-export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: string, now: Date) {
+export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: string, now: Date, context: PublicationContext) {
   return db.transaction().execute(async (trx) => {
     const pkg = await packages.findPackage(trx, packageId);
     if (!pkg) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
@@ -56,6 +58,7 @@ export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: str
       },
       now,
     );
+    await recordRelease(trx, { packageId, tag: ["planning", "tender"] }, now, context);
     return code;
   });
 }

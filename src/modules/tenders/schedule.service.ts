@@ -8,7 +8,9 @@ import { AppError, type FieldError } from "../../server/errors.js";
 import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import * as packages from "../packages/packages.repository.js";
+import { recordRelease } from "../ocds/ocds.service.js";
 import { scheduleProblems, type StageWindow } from "./schedule.rules.js";
+import type { PublicationContext } from "./publication-context.js";
 import * as repo from "./tenders.repository.js";
 import type { ScheduleInput } from "./tenders.schemas.js";
 
@@ -30,7 +32,7 @@ export async function checkSchedule(trx: Tx, pkg: { hps_set_at: string }, window
  * Set the stages of a tender. Before publication the committee plans freely; after it, a change needs a
  * reason the regulation accepts, and every version is kept and shown publicly with its reason.
  */
-export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: string, input: ScheduleInput, now: Date) {
+export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: string, input: ScheduleInput, now: Date, context: PublicationContext) {
   return db.transaction().execute(async (trx) => {
     const pkg = await packages.findPackage(trx, packageId);
     if (!pkg) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
@@ -45,6 +47,7 @@ export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: strin
     const reason = input.reason ?? { kind: "initial" as const, text: "Jadwal awal / initial schedule" };
     await repo.insertScheduleChange(trx, { id: randomUUID(), package_id: packageId, changed_at: now.toISOString(), changed_by: actor.id, reason_kind: reason.kind, reason_text: reason.text, stages: JSON.stringify(stages) });
     await appendEvent(trx, { actorId: actor.id, type: published ? "tender.schedule_changed" : "package.schedule_set", subject: { type: "package", id: packageId }, payload: { stages, reason }, visibility: published ? "public" : "internal" }, now);
+    if (published) await recordRelease(trx, { packageId, tag: ["tenderUpdate"] }, now, context);
     return windows;
   });
 }

@@ -8,6 +8,7 @@ import { presentPackage } from "../packages/packages.presenter.js";
 import { findPackage, listHpsItems } from "../packages/packages.repository.js";
 import { PackageParamsSchema, PackageSchema } from "../packages/packages.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
+import { publicationContext } from "./publication-context.js";
 import { publishTender } from "./publication.service.js";
 import { currentStage } from "./schedule.rules.js";
 import { setSchedule } from "./schedule.service.js";
@@ -73,7 +74,7 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
       const actor = requireActor(request);
       const pkg = await loadVisiblePackage(db, actor, request.params.packageId);
       authorize(canRunSelection(actor, pkg));
-      await setSchedule(db, actor, pkg.row.id, request.body, deps.clock.now());
+      await setSchedule(db, actor, pkg.row.id, request.body, deps.clock.now(), publicationContext(deps.config));
       return scheduleView(pkg.row.id);
     },
   );
@@ -85,7 +86,7 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
       const actor = requireActor(request);
       const pkg = await loadVisiblePackage(db, actor, request.params.packageId);
       authorize(canRunSelection(actor, pkg));
-      await publishTender(db, actor, pkg.row.id, deps.clock.now());
+      await publishTender(db, actor, pkg.row.id, deps.clock.now(), publicationContext(deps.config));
       const row = await findPackage(db, pkg.row.id);
       if (!row) throw new Error("package vanished after publication");
       return presentPackage(row, await listHpsItems(db, row.id), await findAssignment(db, row.id));

@@ -23,6 +23,7 @@ export function findUserById(db: Queryable, id: string): Promise<UserWithAgency 
 export interface UserFilter {
   role?: Role | undefined;
   agencyId?: string | undefined;
+  vendorId?: string | undefined;
   /** Scope: only users of this agency (an Admin Agency's view). */
   scopeAgencyId?: string | undefined;
 }
@@ -35,6 +36,7 @@ export function listUsers(db: Queryable, filter: UserFilter): Promise<UserWithAg
     .select("agencies.name as agency_name");
   if (filter.role) q = q.where("users.role", "=", filter.role);
   if (filter.agencyId) q = q.where("users.agency_id", "=", filter.agencyId);
+  if (filter.vendorId) q = q.where("users.vendor_id", "=", filter.vendorId);
   if (filter.scopeAgencyId) q = q.where("users.agency_id", "=", filter.scopeAgencyId);
   return q.orderBy("users.name").limit(1000).execute();
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
+import { safeFileName } from "../../storage/checked-upload.js";
 import { uploadVendorDocument } from "./documents.service.js";
 import { canEditVendor, canViewVendor } from "./vendors.policy.js";
 import { findDocument, listDocuments } from "./vendors.repository.js";
@@ -65,8 +66,7 @@ export function vendorDocumentRoutes(app: Api, deps: AppDeps): void {
       await visibleVendor(requireActor(request), request.params.vendorId);
       const doc = await findDocument(db, request.params.vendorId, request.params.documentId);
       if (!doc) throw new AppError("NOT_FOUND", { id: "Dokumen tidak ditemukan", en: "Document not found" });
-      // The stored name is the user's: only safe characters go into the header.
-      const safeName = doc.original_name.replace(/[^\w.-]+/g, "_");
+      const safeName = safeFileName(doc.original_name);
       return reply
         .type(doc.content_type)
         .header("content-disposition", `attachment; filename="${safeName}"`)

@@ -92,7 +92,7 @@ export function vendorChangeEvents(db: Queryable, vendorId: string, after: strin
     .select(["idx", "time", "type", "actor_id", "payload"])
     .where("subject_type", "=", "vendor")
     .where("subject_id", "=", vendorId)
-    .where("type", "in", ["vendor.profile_updated", "vendor.licence_added", "vendor.licence_removed"]);
+    .where("type", "in", ["vendor.profile_updated", "vendor.licence_added", "vendor.licence_removed", "vendor.record_added", "vendor.record_updated", "vendor.record_removed", "vendor.document_uploaded"]);
   if (after) q = q.where("time", ">", after);
   return q.orderBy("idx").execute();
 }

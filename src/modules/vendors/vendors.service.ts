@@ -75,7 +75,8 @@ function assertEditable(vendor: repo.VendorRow): void {
   }
 }
 
-async function editableVendor(trx: Parameters<typeof repo.findVendor>[0], vendorId: string) {
+/** The vendor, if its data may change now (not while a verification is pending). */
+export async function editableVendor(trx: Parameters<typeof repo.findVendor>[0], vendorId: string) {
   const vendor = await repo.findVendor(trx, vendorId);
   if (!vendor) throw vendorNotFound();
   assertEditable(vendor);

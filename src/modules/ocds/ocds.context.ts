@@ -1,0 +1,6 @@
+/** What a release needs from the installation's configuration. */
+export interface OcdsContext {
+  /** `config.ocdsPrefix`; a tender's ocid is `${ocidPrefix}-${tenderCode}` from its first release on. */
+  ocidPrefix: string;
+}
+
