@@ -89,7 +89,17 @@ describe("participation, clarification and addenda", () => {
     expect(record.body.records[0]?.releases.map((r) => r.tag)).toContainEqual(["tenderAmendment"]);
     expect(record.body.records[0]?.compiledRelease.tender.amendments?.[0]?.rationale).toBe("Adendum spesifikasi lapis aspal");
 
-    t.clock.set(at("2026-12-14T03:00:00Z")); // evaluation: bids are in
+    // A schedule change after publication reaches every participant with its reason.
+    t.clock.advance(60_000);
+    const later = (await t.client().get<{ schedule: { stage: string; startsAt: string; endsAt: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}`)).body.schedule.map((s, i) =>
+      i >= 3 ? { ...s, startsAt: new Date(Date.parse(s.startsAt) + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.parse(s.endsAt) + 7 * 86_400_000).toISOString() } : s,
+    );
+    const changed = await pokja.put(`/api/v1/packages/${tender.packageId}/schedule`, { stages: later, reason: { kind: "document_change", text: "Adendum spesifikasi: tambahan waktu penyusunan penawaran" } });
+    expect(changed.status, changed.text).toBe(200);
+    const afterChange = await b.get<{ items: { kind: string; body: { en: string } }[] }>("/api/v1/notifications");
+    expect(afterChange.body.items[0]).toMatchObject({ kind: "tender.schedule_changed", body: { en: "Reason: Adendum spesifikasi: tambahan waktu penyusunan penawaran" } });
+
+    t.clock.set(at("2026-12-21T03:00:00Z")); // evaluation of the moved schedule: bids are in
     const late = expectProblem(await (await loginAs(t, tender.pokja[1] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/addenda`, { title: "Adendum terlambat", content: "Perubahan setelah batas akhir penawaran." }), 409, "OUT_OF_STAGE");
     expect(late.messages.en).toContain("Current stage: Evaluation");
   });

@@ -10,6 +10,7 @@ import { getSettings } from "../settings/settings.service.js";
 import * as packages from "../packages/packages.repository.js";
 import { recordRelease } from "../ocds/ocds.service.js";
 import { scheduleProblems, type StageWindow } from "./schedule.rules.js";
+import { notifyParticipants } from "./participation.service.js";
 import type { PublicationContext } from "./publication-context.js";
 import * as repo from "./tenders.repository.js";
 import type { ScheduleInput } from "./tenders.schemas.js";
@@ -47,7 +48,21 @@ export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: strin
     const reason = input.reason ?? { kind: "initial" as const, text: "Jadwal awal / initial schedule" };
     await repo.insertScheduleChange(trx, { id: randomUUID(), package_id: packageId, changed_at: now.toISOString(), changed_by: actor.id, reason_kind: reason.kind, reason_text: reason.text, stages: JSON.stringify(stages) });
     await appendEvent(trx, { actorId: actor.id, type: published ? "tender.schedule_changed" : "package.schedule_set", subject: { type: "package", id: packageId }, payload: { stages, reason }, visibility: published ? "public" : "internal" }, now);
-    if (published) await recordRelease(trx, { packageId, tag: ["tenderUpdate"] }, now, context);
+    if (published) {
+      await recordRelease(trx, { packageId, tag: ["tenderUpdate"] }, now, context);
+      await notifyParticipants(
+        trx,
+        packageId,
+        {
+          kind: "tender.schedule_changed",
+          title: { id: `Jadwal tender diubah — ${pkg.name}`, en: `Tender schedule changed — ${pkg.name}` },
+          body: { id: `Alasan: ${reason.text}`, en: `Reason: ${reason.text}` },
+          link: `/tender/${pkg.tender_code}`,
+        },
+        now,
+        context.publicUrl,
+      );
+    }
     return windows;
   });
 }
