@@ -2,14 +2,13 @@ import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
-import { authorize, type Api } from "../../server/http.js";
+import type { Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
 import { safeFileName } from "../../storage/checked-upload.js";
 import { uploadVendorDocument } from "./documents.service.js";
-import { canEditVendor, canViewVendor } from "./vendors.policy.js";
+import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
 import { findDocument, listDocuments } from "./vendors.repository.js";
 import { VendorParamsSchema } from "./vendors.schemas.js";
-import { getVendorRow } from "./vendors.service.js";
 
 /** Raw upload bodies: handed over as a stream, never buffered (the file store enforces the size limit). */
 const UPLOAD_TYPES = ["application/pdf", "image/png", "image/jpeg", "application/octet-stream"];
@@ -23,11 +22,7 @@ export function vendorDocumentRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
-  const visibleVendor = async (actor: ReturnType<typeof requireActor>, vendorId: string) => {
-    authorize(actor.role === "vendor" || canViewVendor(actor, vendorId));
-    if (!canViewVendor(actor, vendorId)) throw new AppError("NOT_FOUND", { id: "Penyedia tidak ditemukan", en: "Vendor not found" });
-    return getVendorRow(db, vendorId);
-  };
+  const visibleVendor = (actor: ReturnType<typeof requireActor>, vendorId: string) => loadVisibleVendor(db, actor, vendorId);
 
   app.post(
     "/api/v1/vendors/:vendorId/documents",
@@ -42,8 +37,7 @@ export function vendorDocumentRoutes(app: Api, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      await visibleVendor(actor, request.params.vendorId);
-      authorize(canEditVendor(actor, request.params.vendorId));
+      await loadEditableVendor(db, actor, request.params.vendorId);
       const id = await uploadVendorDocument(deps, actor, request.params.vendorId, { ...request.query, body: request.body as Readable });
       return reply.status(201).send({ id });
     },

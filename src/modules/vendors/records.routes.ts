@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
-import { AppError } from "../../server/errors.js";
-import { authorize, type Api } from "../../server/http.js";
+import type { Api } from "../../server/http.js";
 import type { Actor } from "../../server/actor.js";
 import { requireActor } from "../auth/session.hook.js";
 import { listUsers } from "../users/users.repository.js";
@@ -9,9 +8,8 @@ import { createUser } from "../users/users.service.js";
 import { listRecords } from "./records.repository.js";
 import { RECORD_KIND_NAMES, RECORD_KINDS, RecordMetaSchema } from "./records.schemas.js";
 import { addRecord, presentRecord, removeRecord, replaceRecord } from "./records.service.js";
-import { canEditVendor, canViewVendor } from "./vendors.policy.js";
+import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
 import { VendorParamsSchema } from "./vendors.schemas.js";
-import { getVendorRow } from "./vendors.service.js";
 
 const VendorUserInputSchema = z.strictObject({ name: z.string().trim().min(3).max(200), email: z.email().max(254), password: z.string().max(256) });
 const VendorUserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string() });
@@ -20,15 +18,8 @@ const VendorUserSchema = z.object({ id: z.string(), name: z.string(), email: z.s
 export function vendorRecordRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
 
-  const visibleVendor = async (actor: Actor, vendorId: string) => {
-    authorize(actor.role === "vendor" || canViewVendor(actor, vendorId));
-    if (!canViewVendor(actor, vendorId)) throw new AppError("NOT_FOUND", { id: "Penyedia tidak ditemukan", en: "Vendor not found" });
-    return getVendorRow(db, vendorId);
-  };
-  const editor = async (actor: Actor, vendorId: string) => {
-    await visibleVendor(actor, vendorId);
-    authorize(canEditVendor(actor, vendorId));
-  };
+  const visibleVendor = (actor: Actor, vendorId: string) => loadVisibleVendor(db, actor, vendorId);
+  const editor = (actor: Actor, vendorId: string) => loadEditableVendor(db, actor, vendorId);
 
   for (const kind of RECORD_KIND_NAMES) {
     const { schema, title } = RECORD_KINDS[kind];

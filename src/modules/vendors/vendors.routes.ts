@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
-import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
 import { completeRegistration, startRegistration } from "./registration.service.js";
-import { canEditVendor, canVerifyVendors, canViewVendor } from "./vendors.policy.js";
+import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
+import { canVerifyVendors } from "./vendors.policy.js";
 import { presentLicence, presentVendor } from "./vendors.presenter.js";
 import { listLicences } from "./vendors.repository.js";
 import {
@@ -32,12 +32,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
   const present = async (row: Awaited<ReturnType<typeof service.getVendorRow>>) => presentVendor(row, await listLicences(db, row.id), today());
 
-  /** Vendor data is private: outside the caller's reach it does not exist (404), unless the role may never see it (403). */
-  const visibleVendor = async (actor: ReturnType<typeof requireActor>, vendorId: string) => {
-    authorize(actor.role === "vendor" || canViewVendor(actor, vendorId));
-    if (!canViewVendor(actor, vendorId)) throw new AppError("NOT_FOUND", { id: "Penyedia tidak ditemukan", en: "Vendor not found" });
-    return service.getVendorRow(db, vendorId);
-  };
+  const visibleVendor = (actor: ReturnType<typeof requireActor>, vendorId: string) => loadVisibleVendor(db, actor, vendorId);
 
   app.post(
     "/api/v1/vendor-registrations",
@@ -63,8 +58,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
     { schema: { tags: ["vendors"], summary: "Save the company profile (changes are tracked)", params: VendorParamsSchema, body: VendorProfileInputSchema, response: { 200: VendorSchema } } },
     async (request) => {
       const actor = requireActor(request);
-      await visibleVendor(actor, request.params.vendorId);
-      authorize(canEditVendor(actor, request.params.vendorId));
+      await loadEditableVendor(db, actor, request.params.vendorId);
       return present(await service.updateProfile(db, actor, request.params.vendorId, request.body, deps.clock.now()));
     },
   );
@@ -74,8 +68,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
     { schema: { tags: ["vendors"], summary: "Add a business licence with its KBLI codes", params: VendorParamsSchema, body: LicenceInputSchema, response: { 201: LicenceSchema } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      await visibleVendor(actor, request.params.vendorId);
-      authorize(canEditVendor(actor, request.params.vendorId));
+      await loadEditableVendor(db, actor, request.params.vendorId);
       const row = await service.addLicence(db, actor, request.params.vendorId, request.body, deps.clock.now());
       return reply.status(201).send(presentLicence(row, today()));
     },
@@ -86,8 +79,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
     { schema: { tags: ["vendors"], summary: "Remove a business licence", params: VendorParamsSchema.extend({ licenceId: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      await visibleVendor(actor, request.params.vendorId);
-      authorize(canEditVendor(actor, request.params.vendorId));
+      await loadEditableVendor(db, actor, request.params.vendorId);
       await service.removeLicence(db, actor, request.params.vendorId, request.params.licenceId, deps.clock.now());
       return reply.status(204).send(null);
     },
@@ -98,8 +90,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
     { schema: { tags: ["vendors"], summary: "Send the profile to the Verifikator", params: VendorParamsSchema, response: { 200: VendorSchema } } },
     async (request) => {
       const actor = requireActor(request);
-      await visibleVendor(actor, request.params.vendorId);
-      authorize(canEditVendor(actor, request.params.vendorId));
+      await loadEditableVendor(db, actor, request.params.vendorId);
       return present(await service.submitForVerification(db, actor, request.params.vendorId, deps.clock.now()));
     },
   );
