@@ -3,21 +3,9 @@ import { bilingual } from "../../server/validation.js";
 import { isKbliCode } from "../vendors/identifiers.js";
 import { parseQuantity, parseRupiah } from "./money.js";
 
-/** Procurement categories (Perpres 16/2018): goods, construction works, consultancy, other services. */
-export const CATEGORIES = ["barang", "pekerjaan_konstruksi", "jasa_konsultansi", "jasa_lainnya"] as const;
-export const METHODS = ["tender", "tender_cepat", "seleksi", "pengadaan_langsung", "penunjukan_langsung"] as const;
-export const EVALUATION_METHODS = [
-  "gugur_harga_terendah",
-  "nilai",
-  "umur_ekonomis",
-  "kualitas_biaya",
-  "kualitas",
-  "pagu_anggaran",
-  "biaya_terendah",
-] as const;
-export const QUALIFICATIONS = ["pasca", "pra"] as const;
-export const CONTRACT_TYPES = ["lumsum", "harga_satuan", "gabungan", "terima_jadi", "kontrak_payung", "waktu_penugasan"] as const;
-export const FUNDING_SOURCES = ["APBD", "APBN", "APBD_Perubahan", "BLUD", "DAK", "Hibah", "Lainnya"] as const;
+import { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS } from "./package-enums.js";
+
+export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS };
 
 export type Category = (typeof CATEGORIES)[number];
 export type Method = (typeof METHODS)[number];
