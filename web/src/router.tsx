@@ -9,12 +9,17 @@ import { RequireRole } from "./features/auth/RequireRole";
 import { LogPage } from "./features/log/LogPage";
 import { NotFoundPage } from "./features/NotFoundPage";
 import { NotificationsPage } from "./features/notifications/NotificationsPage";
+import { PackageCreatePage } from "./features/packages/PackageCreatePage";
+import { PackageDetailPage } from "./features/packages/PackageDetailPage";
+import { PackageEditPage } from "./features/packages/PackageEditPage";
+import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
 import { RegisterPage } from "./features/registration/RegisterPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { SetupPage } from "./features/setup/SetupPage";
+import { TenderPage } from "./features/tenders/TenderPage";
 import { UserCreatePage } from "./features/users/UserCreatePage";
 import { UsersPage } from "./features/users/UsersPage";
 import { LicenceCreatePage } from "./features/vendors/LicenceCreatePage";
@@ -38,6 +43,8 @@ export const router = createBrowserRouter([
       // Vendor self-registration (Indonesian paths: the emailed link points at /daftar/konfirmasi).
       { path: "/daftar", element: <RegisterPage /> },
       { path: "/daftar/konfirmasi", element: <RegisterConfirmPage /> },
+      // The public announcement (the inbox links of answers and addenda point here).
+      { path: "/tender/:tenderCode", element: <TenderPage /> },
       {
         path: "/app",
         element: <RequireAuth />,
@@ -77,6 +84,21 @@ export const router = createBrowserRouter([
             children: [
               { path: "verifikasi", element: <VerificationQueuePage /> },
               { path: "verifikasi/:vendorId", element: <VerificationDetailPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="packages" />,
+            children: [
+              { path: "paket", element: <PackagesPage /> },
+              { path: "paket/:packageId", element: <PackageDetailPage /> },
+            ],
+          },
+          {
+            // The edit page checks more: the PPK who made the package, while it is a draft.
+            element: <RequireRole page="packageCreate" />,
+            children: [
+              { path: "paket/baru", element: <PackageCreatePage /> },
+              { path: "paket/:packageId/ubah", element: <PackageEditPage /> },
             ],
           },
           {

@@ -15,6 +15,13 @@ export const ROLE_PAGES = {
   verification: ["verifikator"],
   /** The mail outbox, run by the LPSE administrator. */
   mailOutbox: ["admin_ppe"],
+  /**
+   * Procurement packages: the agency's officials, the committees, the LPSE administrator and auditors
+   * (the API lists what each may see; `canListPackages` in src/modules/packages/packages.policy.ts).
+   */
+  packages: ["ppk", "admin_agency", "pa_kpa", "pokja", "pejabat_pengadaan", "admin_ppe", "auditor"],
+  /** Only the PPK makes packages. */
+  packageCreate: ["ppk"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -38,6 +45,7 @@ const PUBLIC_ITEMS: NavItem[] = [{ to: "/", label: "home", exact: true }];
 
 const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app", label: "workspace", exact: true },
+  { to: "/app/paket", label: "packages", rolePage: "packages" },
   { to: "/app/penyedia", label: "vendorProfile", rolePage: "vendorProfile" },
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
   { to: "/app/notifikasi", label: "notifications" },

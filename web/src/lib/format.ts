@@ -48,8 +48,11 @@ export function formatClock(instant: Date, ianaZone: string, zone: TimeZoneCode,
   return `${date} ${time} ${zoneLabel(zone)}`;
 }
 
-/** An ISO instant as a date and time in the LPSE's zone, e.g. "26 Nov 2026 14.15 WIB". */
-export function formatDateTime(iso: string, ianaZone: string, zone: TimeZoneCode, language: Language): string {
+/**
+ * An ISO instant as a date and time in the LPSE's zone, e.g. "26 Nov 2026 14.15.03 WIB"; without seconds
+ * for schedules ("26 Nov 2026 14.15 WIB"), whose stages begin and end on whole minutes.
+ */
+export function formatDateTime(iso: string, ianaZone: string, zone: TimeZoneCode, language: Language, options: { seconds?: boolean } = {}): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
   const text = new Intl.DateTimeFormat(locale(language), {
@@ -58,7 +61,7 @@ export function formatDateTime(iso: string, ianaZone: string, zone: TimeZoneCode
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    second: "2-digit",
+    ...(options.seconds !== false && { second: "2-digit" }),
     hourCycle: "h23",
     timeZone: ianaZone,
   }).format(instant);

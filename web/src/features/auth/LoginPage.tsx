@@ -10,8 +10,9 @@ import { TotpForm } from "./TotpForm";
 
 type Step = { kind: "credentials" } | { kind: "totp" } | { kind: "enroll"; enrollment: Enrollment };
 
+/** Back where the login was asked for: a workspace page, or the tender announcement a vendor wants to join. */
 function returnPath(state: unknown): string {
-  if (state && typeof state === "object" && "from" in state && typeof state.from === "string" && state.from.startsWith("/app")) {
+  if (state && typeof state === "object" && "from" in state && typeof state.from === "string" && (state.from.startsWith("/app") || state.from.startsWith("/tender/"))) {
     return state.from;
   }
   return "/app";

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, EmptyState, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useMe } from "../auth/auth.api";
+import { TenderSearch } from "../tenders/TenderSearch";
 import { usePublicLpse } from "./public.api";
 import { ServerClock } from "./ServerClock";
 
@@ -52,17 +53,7 @@ export function HomePage() {
           </Text>
         </Stack>
       </Card>
-      <section aria-labelledby="packages-title">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} id="packages-title">
-            {t("home.packagesTitle")}
-          </Title>
-        </Group>
-        {/* The package list (next module) replaces this placeholder. */}
-        <Card withBorder radius="md" py="xl">
-          <EmptyState title={t("home.packagesEmptyTitle")} description={t("home.packagesEmpty")} />
-        </Card>
-      </section>
+      <TenderSearch />
     </Stack>
   );
 }

@@ -1,0 +1,315 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
+import { createAgency, createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { addWorkingDays, localDate } from "../../src/modules/settings/calendar.js";
+import { getSettings } from "../../src/modules/settings/settings.service.js";
+import { proposeSchedule } from "../../src/modules/tenders/schedule.propose.js";
+import type { Role } from "../../src/modules/users/roles.js";
+import { updateUser } from "../../src/modules/users/users.repository.js";
+import { createUser } from "../../src/modules/users/users.service.js";
+import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
+import { launchBrowser } from "../support/browser.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const PASSWORD = "Madiun#Uji2026";
+
+interface Staff {
+  email: string;
+  name: string;
+  role: Role;
+  secret: string;
+}
+
+/**
+ * A tender from first draft to clarification, through the built web app on the real server and clock:
+ * the PPK drafts a package with its HPS, the Admin Agency assigns the Pokja, a Pokja member schedules and
+ * publishes it, a visitor finds the announcement, a verified vendor joins, asks, and reads the answer and
+ * the addendum the Pokja issues — and finds both in its inbox.
+ *
+ * The clock: publication needs a schedule that starts in the future, so the tender is announced for
+ * tomorrow (the proposal from tomorrow's date). Joining and asking need open stages, so the Pokja member
+ * then changes the published schedule, with a reason, so that Pemberian Penjelasan covers the present.
+ * With the LPSE's default stage minimums (three working days each for Pengumuman and Download Dokumen)
+ * that puts the two earlier stages in the past; the server accepts such a change (see the web README).
+ */
+describe("browser: tender journey", () => {
+  let s: TestServer;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const ppk: Staff = { email: "ppk.dpupr@madiun.test", name: "Yudi Hartono", role: "ppk", secret: newTotpSecret() };
+  const adminAgency: Staff = { email: "admin.dpupr@madiun.test", name: "Agus Setiawan", role: "admin_agency", secret: newTotpSecret() };
+  const pokja: Staff[] = [
+    { email: "pokja1@madiun.test", name: "Eko Prasetyo", role: "pokja", secret: newTotpSecret() },
+    { email: "pokja2@madiun.test", name: "Nur Hidayati", role: "pokja", secret: newTotpSecret() },
+    { email: "pokja3@madiun.test", name: "Bambang Sutrisno", role: "pokja", secret: newTotpSecret() },
+  ];
+  const vendor = { email: "direktur@karya-manunggal.test", name: "Slamet Riyadi", company: "CV Karya Manunggal", vendorId: randomUUID() };
+  const packageName = "Rehabilitasi Saluran Drainase Jalan Pahlawan Kota Madiun";
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    const { db } = s.server.runtime.deps.database;
+    const now = new Date();
+    const dpupr = await createAgency(db, null, { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "dinas" }, now);
+    await createWorkUnit(db, null, dpupr.id, { code: "DPUPR-BM", name: "Bidang Bina Marga" }, now);
+    // The Pokja sits in the UKPBJ, another agency: the assignment list is LPSE-wide.
+    const ukpbj = await createAgency(db, null, { code: "SETDA-PBJ", name: "Bagian Pengadaan Barang/Jasa (UKPBJ)", kind: "sekretariat" }, now);
+    for (const staff of [ppk, adminAgency, ...pokja]) {
+      const agencyId = staff.role === "pokja" ? ukpbj.id : dpupr.id;
+      const created = await createUser(db, null, { name: staff.name, email: staff.email, role: staff.role, agencyId, password: PASSWORD }, now);
+      await updateUser(db, created.id, { totp_secret: staff.secret, totp_enrolled_at: now.toISOString() });
+    }
+    // A verified vendor, inserted as test/support/factories.ts buildVendor does.
+    const at = now.toISOString();
+    await insertVendor(db, { id: vendor.vendorId, name: vendor.company, business_form: "CV", npwp: "012345678123000", status: "verified", verified_at: at, created_at: at, updated_at: at });
+    await createUser(db, null, { name: vendor.name, email: vendor.email, role: "vendor", vendorId: vendor.vendorId, password: PASSWORD }, now);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const page of pages) await page.close().catch(() => undefined);
+    await browser?.close();
+    await s?.close();
+  });
+
+  /** A fresh browser context; each user logs in once, so no TOTP code is ever replayed. */
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    pages.push(page);
+    return page;
+  }
+
+  async function logIn(user: { email: string; secret?: string }): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${s.url}/login`);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Kata sandi").fill(PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    if (user.secret) {
+      await page.getByLabel("Kode autentikator").fill(totpCode(user.secret, new Date()));
+      await page.getByRole("button", { name: "Verifikasi" }).click();
+    }
+    await page.waitForURL(/\/app$/);
+    return page;
+  }
+
+  async function openPackage(page: Page): Promise<void> {
+    await page.getByRole("link", { name: "Paket", exact: true }).click();
+    await page.getByRole("link", { name: packageName }).click();
+    await page.getByRole("heading", { level: 1, name: packageName }).waitFor();
+  }
+
+  it("drafts, assigns, schedules, publishes, and runs the clarification with a vendor", async () => {
+    const { db } = s.server.runtime.deps.database;
+    const settings = await getSettings(db);
+    const holidays = new Set((await db.selectFrom("holidays").select("date").execute()).map((h) => h.date));
+
+    // 1. The PPK drafts the package with two HPS lines; amounts are computed exactly as they are typed.
+    const desk = await logIn(ppk);
+    await desk.getByRole("link", { name: "Paket", exact: true }).click();
+    await desk.getByRole("button", { name: "Buat paket" }).click();
+    await desk.getByLabel("Nama paket").fill(packageName);
+    await desk.getByLabel("Kode RUP").fill("41230077");
+    await desk.getByLabel("Tahun anggaran").fill("2027");
+    await desk.getByLabel("Satuan kerja").selectOption({ label: "DPUPR-BM — Bidang Bina Marga" });
+    await desk.getByLabel("Sumber dana").selectOption("APBD");
+    await desk.getByLabel("Pagu", { exact: true }).fill("750000000");
+    await desk.getByLabel("Kategori").selectOption("pekerjaan_konstruksi");
+    await desk.getByLabel("Metode pemilihan").selectOption("tender");
+    await desk.getByLabel("Metode evaluasi").selectOption("gugur_harga_terendah");
+    await desk.getByLabel("Kualifikasi", { exact: true }).selectOption("pasca");
+    await desk.getByLabel("Jenis kontrak").selectOption("harga_satuan");
+    await desk.getByLabel("Kode KBLI").fill("42101");
+    await desk.getByLabel("Persyaratan kualifikasi").fill("SBU BS001 kualifikasi kecil; satu pengalaman pekerjaan sejenis dalam empat tahun terakhir.");
+    const line1 = desk.getByRole("group", { name: "Baris 1", exact: true });
+    await line1.getByLabel("Uraian").fill("Galian tanah saluran");
+    await line1.getByLabel("Satuan", { exact: true }).fill("m3");
+    await line1.getByLabel("Volume").fill("1250,5");
+    await line1.getByLabel("Harga satuan").fill("85000,50");
+    const line2 = desk.getByRole("group", { name: "Baris 2", exact: true });
+    await line2.getByLabel("Uraian").fill("Pasangan batu kali");
+    await line2.getByLabel("Satuan", { exact: true }).fill("m3");
+    await line2.getByLabel("Volume").fill("420");
+    await line2.getByLabel("Harga satuan").fill("612500");
+    // 1250,5 × Rp85.000,50 = Rp106.293.125,25; plus 420 × Rp612.500 = Rp257.250.000.
+    await line1.getByTestId("line-total").filter({ hasText: "Rp106.293.125,25" }).waitFor();
+    await line2.getByTestId("line-total").filter({ hasText: "Rp257.250.000" }).waitFor();
+    await desk.getByTestId("hps-total").filter({ hasText: "Rp363.543.125,25" }).waitFor();
+    await desk.getByRole("button", { name: "Simpan paket" }).click();
+    await desk.waitForURL(/\/app\/paket\/[0-9a-f-]{36}$/);
+    await desk.getByRole("heading", { level: 1, name: packageName }).waitFor();
+    await desk.getByTestId("package-hps").filter({ hasText: "Rp363.543.125,25" }).waitFor();
+
+    const pkg = await db.selectFrom("packages").selectAll().where("rup_code", "=", "41230077").executeTakeFirstOrThrow();
+    expect(pkg).toMatchObject({ name: packageName, status: "draft", fiscal_year: 2027, category: "pekerjaan_konstruksi", method: "tender", contract_type: "harga_satuan", tender_code: null });
+    expect(BigInt(pkg.pagu_sen)).toBe(75_000_000_000n);
+    expect(BigInt(pkg.hps_sen)).toBe(36_354_312_525n);
+    const items = await db.selectFrom("package_hps_items").selectAll().where("package_id", "=", pkg.id).orderBy("position").execute();
+    expect(items.map((i) => [i.description, i.unit, Number(i.quantity_milli), Number(i.unit_price_sen), Number(i.total_sen)])).toEqual([
+      ["Galian tanah saluran", "m3", 1_250_500, 8_500_050, 10_629_312_525],
+      ["Pasangan batu kali", "m3", 420_000, 61_250_000, 25_725_000_000],
+    ]);
+
+    // 2. The Admin Agency assigns a Pokja of three under a decree.
+    const admin = await logIn(adminAgency);
+    await openPackage(admin);
+    await admin.getByLabel("Jenis penugasan").selectOption("pokja");
+    for (const member of pokja) await admin.getByRole("checkbox", { name: member.name }).check();
+    await admin.getByLabel("Nomor SK").fill("027/77/401.112/2026");
+    await admin.getByRole("button", { name: "Simpan penugasan" }).click();
+    await admin.getByText("Penugasan disimpan.").waitFor();
+    await admin.getByTestId("committee-members").getByText("Bambang Sutrisno").waitFor();
+    const assignment = await db.selectFrom("package_assignments").selectAll().where("package_id", "=", pkg.id).executeTakeFirstOrThrow();
+    expect(assignment).toMatchObject({ kind: "pokja", decree_number: "027/77/401.112/2026" });
+    const members = await db.selectFrom("package_committee_members").innerJoin("users", "users.id", "package_committee_members.user_id").select("users.email").where("package_id", "=", pkg.id).execute();
+    expect(members.map((m) => m.email).sort()).toEqual(pokja.map((p) => p.email).sort());
+
+    // 3. A Pokja member takes the proposal (from tomorrow, the default start date), saves it and publishes.
+    const committee = await logIn(pokja[0] as Staff);
+    await openPackage(committee);
+    const proposalStart = await committee.getByLabel("Tanggal mulai").inputValue();
+    await committee.getByRole("button", { name: "Usulkan jadwal" }).click();
+    await committee.getByText("Usulan jadwal dimuat").waitFor();
+    expect(await committee.getByRole("group", { name: "Pengumuman", exact: true }).getByLabel("Mulai").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T08:00$/);
+    await committee.getByRole("button", { name: "Simpan jadwal" }).click();
+    await committee.getByText("Jadwal disimpan.").waitFor();
+    const expected = proposeSchedule(new Date(`${proposalStart}T00:00:00Z`), settings, holidays);
+    const saved = await db.selectFrom("package_schedules").selectAll().where("package_id", "=", pkg.id).orderBy("position").execute();
+    expect(saved.map((w) => [w.stage, new Date(w.starts_at).toISOString(), new Date(w.ends_at).toISOString()])).toEqual(
+      expected.map((w) => [w.stage, w.startsAt.toISOString(), w.endsAt.toISOString()]),
+    );
+
+    await committee.getByRole("button", { name: "Umumkan tender" }).click();
+    await committee.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
+    await committee.getByRole("link", { name: "Lihat pengumuman" }).waitFor();
+    const published = await db.selectFrom("packages").selectAll().where("id", "=", pkg.id).executeTakeFirstOrThrow();
+    expect(published.status).toBe("published");
+    const tenderCode = published.tender_code ?? "";
+    expect(tenderCode).toMatch(/^2027\d{5}$/);
+
+    // 4. A visitor finds the tender by searching on the home page and opens the announcement.
+    const visitor = await newPage();
+    await visitor.goto(s.url);
+    await visitor.getByLabel("Cari paket").fill("drainase pahlawan");
+    await visitor.getByRole("button", { name: "Cari", exact: true }).click();
+    await visitor.getByTestId("search-total").filter({ hasText: "Paket ditemukan: 1" }).waitFor();
+    // The Atom feed the home page links to carries the announcement.
+    const feedHref = await visitor.getByRole("link", { name: "Umpan Atom" }).getAttribute("href");
+    const feed = await visitor.request.get(`${s.url}${feedHref ?? ""}`);
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain(packageName);
+    await visitor.getByRole("link", { name: packageName }).click();
+    await visitor.waitForURL(new RegExp(`/tender/${tenderCode}$`));
+    await visitor.getByRole("heading", { level: 1, name: packageName }).waitFor();
+    await visitor.getByTestId("announcement-hps").filter({ hasText: "Rp363.543.125,25" }).waitFor();
+    await visitor.getByTestId("current-stage").filter({ hasText: "Belum dimulai" }).waitFor();
+    await visitor.getByTestId("tender-schedule").getByRole("rowheader", { name: "Pemberian Penjelasan" }).waitFor();
+
+    // 5. The vendor tries to join before the announcement stage: the server's message names the stages and dates.
+    const company = await logIn({ email: vendor.email });
+    await company.goto(`${s.url}/tender/${tenderCode}`);
+    await company.getByRole("button", { name: "Ikut tender" }).click();
+    const refused = company.getByRole("alert").filter({ hasText: "Mendaftar sebagai peserta hanya pada tahap Pengumuman (" });
+    await refused.waitFor();
+    await refused.getByText("Tahap sekarang: belum dimulai.").waitFor();
+    expect(await db.selectFrom("tender_participants").selectAll().where("package_id", "=", pkg.id).execute()).toEqual([]);
+
+    // 6. The Pokja member changes the published schedule, with a reason, so that the clarification is open now.
+    const today = localDate(new Date(), settings.timeZone);
+    const lastDay = addWorkingDays(today, -1, settings, holidays);
+    const day = (from: string, n: number) => addWorkingDays(from, n, settings, holidays);
+    const changes: [string, string, string][] = [
+      ["Pengumuman", `${day(lastDay, -6)}T08:00`, `${day(lastDay, -4)}T16:00`],
+      ["Download Dokumen Pemilihan", `${day(lastDay, -3)}T08:00`, `${day(lastDay, -1)}T16:00`],
+      ["Pemberian Penjelasan", `${lastDay}T08:00`, `${day(today, 1)}T16:00`],
+    ];
+    await committee.getByRole("button", { name: "Ubah jadwal" }).click();
+    for (const [stage, start, end] of changes) {
+      const group = committee.getByRole("group", { name: stage, exact: true });
+      await group.getByLabel("Mulai").fill(start);
+      await group.getByLabel("Selesai").fill(end);
+    }
+    await committee.getByLabel("Alasan perubahan").selectOption("document_change");
+    await committee.getByLabel("Keterangan").fill("Pemberian penjelasan dimajukan sesuai berita acara rapat Pokja nomor 05/BA/2026.");
+    await committee.getByRole("button", { name: "Simpan jadwal" }).click();
+    // Saved: the editor closes and the schedule marks the clarification as the current stage.
+    await committee.getByRole("button", { name: "Ubah jadwal" }).waitFor();
+    await committee.getByTestId("schedule-table").locator("tr[aria-current=step]").filter({ hasText: "Pemberian Penjelasan" }).waitFor();
+    const change = await db.selectFrom("schedule_changes").selectAll().where("package_id", "=", pkg.id).orderBy("changed_at", "desc").executeTakeFirstOrThrow();
+    expect(change).toMatchObject({ reason_kind: "document_change", reason_text: "Pemberian penjelasan dimajukan sesuai berita acara rapat Pokja nomor 05/BA/2026." });
+    const clarification = await db.selectFrom("package_schedules").selectAll().where("package_id", "=", pkg.id).where("stage", "=", "penjelasan").executeTakeFirstOrThrow();
+    expect(new Date(clarification.starts_at).toISOString()).toBe(new Date(`${lastDay}T08:00:00+07:00`).toISOString());
+    expect(new Date(clarification.starts_at).getTime()).toBeLessThan(Date.now());
+    expect(new Date(clarification.ends_at).getTime()).toBeGreaterThan(Date.now());
+
+    // The public sees the new stage and the change with its reason.
+    await visitor.reload();
+    await visitor.getByTestId("current-stage").filter({ hasText: "Pemberian Penjelasan" }).waitFor();
+    await visitor.getByTestId("schedule-changes").getByText("Perubahan dokumen pemilihan").waitFor();
+    await visitor.getByTestId("schedule-changes").getByText("sesuai berita acara rapat Pokja").waitFor();
+
+    // 7. Now the vendor joins and asks during Pemberian Penjelasan.
+    await company.reload();
+    await company.getByRole("button", { name: "Ikut tender" }).click();
+    await company.getByTestId("participant-status").filter({ hasText: "Anda terdaftar sebagai peserta tender ini." }).waitFor();
+    await company.getByTestId("participants").getByRole("cell", { name: vendor.company, exact: true }).waitFor();
+    const participant = await db.selectFrom("tender_participants").selectAll().where("package_id", "=", pkg.id).executeTakeFirstOrThrow();
+    expect(participant.vendor_id).toBe(vendor.vendorId);
+
+    const question = "Apakah pasangan batu kali boleh diganti beton pracetak dengan mutu yang setara?";
+    await company.getByLabel("Pertanyaan", { exact: true }).fill(question);
+    await company.getByRole("button", { name: "Kirim pertanyaan" }).click();
+    const own = company.getByRole("listitem").filter({ hasText: question });
+    await own.getByText("Pertanyaan Anda").waitFor();
+    const asked = await db.selectFrom("tender_questions").selectAll().where("package_id", "=", pkg.id).executeTakeFirstOrThrow();
+    expect(asked).toMatchObject({ vendor_id: vendor.vendorId, question, answer: null });
+
+    // 8. The Pokja member answers on the announcement page and issues an addendum.
+    const answer = "Boleh, dengan mutu minimal K-250 dan gambar kerja yang disetujui PPK; lihat Adendum 1.";
+    const addendum = { title: "Perubahan spesifikasi pasangan saluran", content: "Pasangan batu kali pada Bab IV dapat diganti saluran beton pracetak mutu K-250 atau lebih." };
+    await committee.getByRole("link", { name: "Lihat pengumuman" }).click();
+    await committee.waitForURL(new RegExp(`/tender/${tenderCode}$`));
+    const open = committee.getByRole("listitem").filter({ hasText: question });
+    await open.getByLabel("Jawaban", { exact: true }).fill(answer);
+    await open.getByRole("button", { name: "Kirim jawaban" }).click();
+    await open.getByTestId("answer").getByText(answer).waitFor();
+    await committee.getByLabel("Judul adendum").fill(addendum.title);
+    await committee.getByLabel("Isi adendum").fill(addendum.content);
+    await committee.getByRole("button", { name: "Terbitkan adendum" }).click();
+    await committee.getByTestId("documents").getByRole("heading", { name: addendum.title }).waitFor();
+    const answered = await db.selectFrom("tender_questions").selectAll().where("id", "=", asked.id).executeTakeFirstOrThrow();
+    expect(answered.answer).toBe(answer);
+    expect(answered.answered_at).not.toBeNull();
+    const documents = await db.selectFrom("tender_documents").selectAll().where("package_id", "=", pkg.id).execute();
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ kind: "adendum", version: 1, title: addendum.title, content: addendum.content });
+
+    // The public sees the question and the answer, not who asked.
+    await visitor.reload();
+    const publicQuestion = visitor.getByRole("listitem").filter({ hasText: question });
+    await publicQuestion.getByText(answer).waitFor();
+    expect(await publicQuestion.getByText("Pertanyaan Anda").count()).toBe(0);
+    expect(await visitor.getByTestId("questions").getByText(vendor.company).count()).toBe(0);
+
+    // 9. The vendor reads both on the announcement page, and finds both notifications in the inbox.
+    await company.reload();
+    await company.getByRole("listitem").filter({ hasText: question }).getByTestId("answer").getByText(answer).waitFor();
+    await company.getByTestId("documents").getByRole("heading", { name: addendum.title }).waitFor();
+    await company.getByTestId("documents").getByText(addendum.content).waitFor();
+    await company.getByRole("link", { name: "Kotak masuk, 2 belum dibaca" }).click();
+    await company.waitForURL(/\/app\/notifikasi$/);
+    await company.getByRole("heading", { name: `Pertanyaan Anda dijawab — ${packageName}` }).waitFor();
+    await company.getByRole("heading", { name: `Adendum 1 — ${packageName}` }).waitFor();
+    const vendorUser = await db.selectFrom("users").select("id").where("email", "=", vendor.email).executeTakeFirstOrThrow();
+    const inbox = await db.selectFrom("notifications").select(["kind", "link"]).where("user_id", "=", vendorUser.id).orderBy("kind").execute();
+    expect(inbox).toEqual([
+      { kind: "tender.addendum", link: `/tender/${tenderCode}` },
+      { kind: "tender.question_answered", link: `/tender/${tenderCode}` },
+    ]);
+    // The inbox links back to the announcement.
+    await company.getByRole("link", { name: `Buka: Adendum 1 — ${packageName}` }).click();
+    await company.waitForURL(new RegExp(`/tender/${tenderCode}$`));
+  }, 240_000);
+});

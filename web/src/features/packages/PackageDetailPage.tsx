@@ -1,0 +1,285 @@
+import { Alert, Anchor, Badge, Button, DataList, Group, Stack, Table, Text, Title, useMatches } from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { isApiError } from "../../lib/api";
+import { ConfirmDialog } from "../../lib/ConfirmDialog";
+import { DateTime } from "../../lib/DateTime";
+import { FormAlert } from "../../lib/FormAlert";
+import { formatQuantity, rupiah } from "../../lib/money";
+import { notifySuccess } from "../../lib/notify";
+import { PageLoader } from "../../lib/PageLoader";
+import { errorText } from "../../lib/problem";
+import { QueryError } from "../../lib/QueryError";
+import { useLanguage } from "../../lib/useLanguage";
+import { useCurrentUser } from "../auth/useCurrentUser";
+import { Section } from "../tenders/Section";
+import { AssignmentSection } from "./AssignmentSection";
+import { useProcurementLabels } from "./labels";
+import { type Package, usePackage, usePublishTender, useSchedule } from "./packages.api";
+import { PackageStatusBadge } from "./PackageStatusBadge";
+import { ScheduleSection } from "./ScheduleSection";
+
+/**
+ * One package: its data and HPS for everyone who may see it, and by role the PPK's edit button, the Admin
+ * Agency's assignment form, and the committee's schedule editor and publication.
+ */
+export function PackageDetailPage() {
+  const { t } = useTranslation();
+  const { packageId = "" } = useParams();
+  const pkg = usePackage(packageId);
+  const back = (
+    <Anchor component={Link} to="/app/paket" size="sm">
+      ← {t("packages.title")}
+    </Anchor>
+  );
+  if (pkg.isPending) return <PageLoader />;
+  if (pkg.isError) {
+    return (
+      <Stack>
+        {back}
+        {isApiError(pkg.error) && (pkg.error.status === 404 || pkg.error.status === 400) ? (
+          <Alert color="red">{t("packages.notFound")}</Alert>
+        ) : (
+          <QueryError error={pkg.error} onRetry={() => void pkg.refetch()} />
+        )}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="lg" maw={1040}>
+      {back}
+      <PackageContent pkg={pkg.data} />
+    </Stack>
+  );
+}
+
+function PackageContent({ pkg }: { pkg: Package }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const canEdit = me.role === "ppk" && me.id === pkg.ppkId && pkg.status === "draft";
+  const canAssign = me.role === "admin_agency" && me.agencyId === pkg.agencyId && pkg.status === "draft";
+  const isCommittee = (me.role === "pokja" || me.role === "pejabat_pengadaan") && (pkg.assignment?.members.some((m) => m.id === me.id) ?? false);
+
+  return (
+    <>
+      <div>
+        <Group gap="xs" wrap="wrap" mb={4}>
+          <PackageStatusBadge status={pkg.status} size="lg" />
+          {pkg.tenderCode && (
+            <Badge variant="outline" color="gray" ff="monospace" size="lg">
+              {pkg.tenderCode}
+            </Badge>
+          )}
+        </Group>
+        <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+          <Title order={1} fz={{ base: 26, sm: 34 }} style={{ overflowWrap: "anywhere", minWidth: 0 }}>
+            {pkg.name}
+          </Title>
+          {/* A button, not a link: its name must not match a search for the "Paket" navigation link. */}
+          {canEdit && (
+            <Button variant="light" onClick={() => void navigate(`/app/paket/${pkg.id}/ubah`)}>
+              {t("packages.edit")}
+            </Button>
+          )}
+        </Group>
+        <Text c="dimmed">
+          {pkg.agencyName} · {pkg.workUnitName}
+        </Text>
+      </div>
+
+      {pkg.status === "published" && pkg.tenderCode && (
+        <Alert color="teal" variant="light">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{t("packages.publishedNote", { code: pkg.tenderCode })}</Text>
+            <Anchor component={Link} to={`/tender/${pkg.tenderCode}`} fw={600}>
+              {t("packages.viewAnnouncement")}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
+
+      <Section id="facts-title" title={t("packages.facts")}>
+        <PackageFacts pkg={pkg} />
+      </Section>
+
+      <Section id="hps-table-title" title={t("packages.hpsTitle")}>
+        <HpsTable pkg={pkg} />
+      </Section>
+
+      <AssignmentSection pkg={pkg} canAssign={canAssign} />
+      {/* Started afresh on publication: the published schedule is then changed on request, with a reason. */}
+      <ScheduleSection key={pkg.status} pkg={pkg} isCommittee={isCommittee} />
+      {isCommittee && pkg.status === "draft" && <PublishSection pkg={pkg} />}
+    </>
+  );
+}
+
+function PackageFacts({ pkg }: { pkg: Package }) {
+  const { t } = useTranslation();
+  const labels = useProcurementLabels();
+  const orientation = useMatches<"vertical" | "horizontal">({ base: "vertical", sm: "horizontal" });
+  const facts: [string, ReactNode][] = [
+    [t("packages.rupCode"), <Text span ff="monospace" fz="inherit">{pkg.rupCode}</Text>],
+    [t("packages.agency"), pkg.agencyName],
+    [t("packages.workUnit"), pkg.workUnitName],
+    [t("packages.fiscalYear"), String(pkg.fiscalYear)],
+    [t("packages.fundingSource"), labels.fundingSource(pkg.fundingSource)],
+    [t("packages.pagu"), rupiah(pkg.pagu)],
+    [t("packages.hps"), <Text span fz="inherit" fw={700} data-testid="package-hps">{rupiah(pkg.hps)}</Text>],
+    [t("packages.hpsSetAt"), <DateTime value={pkg.hpsSetAt} />],
+    [t("packages.category"), labels.category(pkg.category)],
+    [t("packages.method"), labels.method(pkg.method)],
+    [t("packages.evaluationMethod"), labels.evaluationMethod(pkg.evaluationMethod)],
+    [t("packages.qualification"), labels.qualification(pkg.qualification)],
+    [t("packages.contractType"), labels.contractType(pkg.contractType)],
+    [t("packages.kbli"), pkg.kbliCodes.length > 0 ? pkg.kbliCodes.join(", ") : t("common.none")],
+  ];
+  return (
+    <Stack gap="md">
+      <DataList orientation={orientation} labelWidth="11rem" withDivider>
+        {facts.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      <div>
+        <Text size="sm" fw={600}>
+          {t("packages.requirements")}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {pkg.qualificationRequirements || t("common.none")}
+        </Text>
+      </div>
+    </Stack>
+  );
+}
+
+function HpsTable({ pkg }: { pkg: Package }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const right = { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" } as const;
+  const compact = useMatches({ base: true, sm: false });
+  if (compact) {
+    // On a phone each line reads as a sentence: "4.200 m3 × Rp95.000 = Rp399.000.000".
+    return (
+      <Stack gap="xs" data-testid="hps-table">
+        <Stack component="ol" gap="xs" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-labelledby="hps-table-title">
+          {pkg.hpsItems.map((item) => (
+            <li key={item.position} style={{ borderBottom: "1px solid var(--mantine-color-default-border)", paddingBottom: "var(--mantine-spacing-xs)" }}>
+              <Text size="sm" fw={500}>
+                {item.position}. {item.description}
+              </Text>
+              <Text size="sm" c="dimmed" style={{ fontVariantNumeric: "tabular-nums" }}>
+                {formatQuantity(item.quantity, language)} {item.unit} × {rupiah(item.unitPrice)} ={" "}
+                <Text span c="var(--mantine-color-text)" fz="inherit" fw={600}>
+                  {rupiah(item.total)}
+                </Text>
+              </Text>
+            </li>
+          ))}
+        </Stack>
+        <Group justify="space-between">
+          <Text fw={700}>{t("packages.hpsTotal")}</Text>
+          <Text fw={700}>{rupiah(pkg.hps)}</Text>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={620}>
+      <Table striped verticalSpacing="xs" aria-labelledby="hps-table-title" data-testid="hps-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" w={40}>
+              #
+            </Table.Th>
+            <Table.Th scope="col">{t("packages.description")}</Table.Th>
+            <Table.Th scope="col">{t("packages.unit")}</Table.Th>
+            <Table.Th scope="col" style={right}>
+              {t("packages.quantity")}
+            </Table.Th>
+            <Table.Th scope="col" style={right}>
+              {t("packages.unitPrice")}
+            </Table.Th>
+            <Table.Th scope="col" style={right}>
+              {t("packages.lineTotal")}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pkg.hpsItems.map((item) => (
+            <Table.Tr key={item.position}>
+              <Table.Td>{item.position}</Table.Td>
+              <Table.Td>{item.description}</Table.Td>
+              <Table.Td>{item.unit}</Table.Td>
+              <Table.Td style={right}>
+                {formatQuantity(item.quantity, language)}
+              </Table.Td>
+              <Table.Td style={right}>
+                {rupiah(item.unitPrice)}
+              </Table.Td>
+              <Table.Td style={right}>
+                {rupiah(item.total)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row" colSpan={5} style={{ textAlign: "right" }}>
+              {t("packages.hpsTotal")}
+            </Table.Th>
+            <Table.Td fw={700} style={right}>
+              {rupiah(pkg.hps)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The committee publishes once the package is assigned and the schedule saved; the server checks the schedule again at this moment. */
+function PublishSection({ pkg }: { pkg: Package }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const schedule = useSchedule(pkg.id);
+  const publish = usePublishTender(pkg.id);
+  const [confirming, setConfirming] = useState(false);
+  const ready = pkg.assignment !== null && (schedule.data?.stages.length ?? 0) > 0;
+
+  const run = () =>
+    publish.mutate(undefined, {
+      onSuccess: (saved) => notifySuccess(t("packages.published", { code: saved.tenderCode ?? "" })),
+      onSettled: () => setConfirming(false),
+    });
+
+  return (
+    <Section id="publish-title" title={t("packages.publishTitle")} testId="publish">
+      <Text size="sm">{t("packages.publishHelp")}</Text>
+      {!ready && (
+        <Text size="sm" c="dimmed">
+          {t("packages.publishNeeds")}
+        </Text>
+      )}
+      <FormAlert message={publish.error ? errorText(publish.error, language, t) : null} />
+      <Group justify="flex-end">
+        <Button color="teal" disabled={!ready} onClick={() => setConfirming(true)}>
+          {t("packages.publish")}
+        </Button>
+      </Group>
+      <ConfirmDialog
+        opened={confirming}
+        title={t("packages.publish")}
+        message={t("packages.confirmPublish", { name: pkg.name })}
+        loading={publish.isPending}
+        onConfirm={run}
+        onCancel={() => setConfirming(false)}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,234 @@
+import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title, useMatches } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { isApiError } from "../../lib/api";
+import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
+import { rupiah } from "../../lib/money";
+import { PageLoader } from "../../lib/PageLoader";
+import { QueryError } from "../../lib/QueryError";
+import { useMe } from "../auth/auth.api";
+import { useProcurementLabels } from "../packages/labels";
+import { usePackages } from "../packages/packages.api";
+import { usePublicLpse } from "../public/public.api";
+import { ServerClock } from "../public/ServerClock";
+import { DocumentsSection } from "./DocumentsSection";
+import { JoinPanel, ParticipantsSection } from "./ParticipationSection";
+import { QuestionsSection } from "./QuestionsSection";
+import { ScheduleTable } from "./ScheduleTable";
+import { Section } from "./Section";
+import { StageBadge } from "./StageBadge";
+import { type Tender, useDocuments, useTender } from "./tenders.api";
+
+/**
+ * The public announcement of a tender. What else appears depends on who is looking: a vendor may join,
+ * a participant asks questions and reads the documents, the committee answers and issues addenda.
+ */
+export function TenderPage() {
+  const { t } = useTranslation();
+  const { tenderCode = "" } = useParams();
+  const tender = useTender(tenderCode);
+  const back = (
+    <Anchor component={Link} to="/" size="sm">
+      ← {t("nav.home")}
+    </Anchor>
+  );
+  if (tender.isPending) return <PageLoader />;
+  if (tender.isError) {
+    return (
+      <Stack>
+        {back}
+        {isApiError(tender.error) && (tender.error.status === 404 || tender.error.status === 400) ? (
+          <Alert color="red">{t("tender.notFound")}</Alert>
+        ) : (
+          <QueryError error={tender.error} onRetry={() => void tender.refetch()} />
+        )}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="lg" maw={1040}>
+      {back}
+      <TenderContent tender={tender.data} />
+    </Stack>
+  );
+}
+
+function TenderContent({ tender }: { tender: Tender }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const labels = useProcurementLabels();
+  const lpse = usePublicLpse();
+  const me = useMe();
+  const user = me.data ?? null;
+  // The committee is not public: a Pokja member or Pejabat Pengadaan finds the tender among its own packages.
+  const committeeRole = user?.role === "pokja" || user?.role === "pejabat_pengadaan";
+  const packages = usePackages(committeeRole);
+  const committeePackage = committeeRole ? packages.data?.find((p) => p.tenderCode === tender.tenderCode) : undefined;
+  const documents = useDocuments(tender.tenderCode, user?.id ?? null);
+  const isCommittee = committeePackage !== undefined;
+  // The next stage to open, from the schedule and the server's clock (the API's `next` skips a stage
+  // while the tender sits between two windows, e.g. overnight).
+  const nowMs = Date.now() + (lpse.data?.clockOffsetMs ?? 0);
+  const upcoming = tender.schedule.find((w) => Date.parse(w.startsAt) > nowMs);
+  const format = useDateTimeFormat();
+  const isParticipant = user?.role === "vendor" && documents.data?.allowed === true;
+
+  return (
+    <>
+      <div>
+        <Group gap="xs" wrap="wrap" mb={4}>
+          <Badge variant="outline" color="gray" ff="monospace" size="lg" data-testid="tender-code">
+            {tender.tenderCode}
+          </Badge>
+          <StageBadge stage={tender.stage} size="lg" />
+        </Group>
+        <Title order={1} fz={{ base: 26, sm: 34 }} style={{ overflowWrap: "anywhere" }}>
+          {tender.name}
+        </Title>
+        <Text c="dimmed">
+          {tender.agencyName} · {tender.workUnitName}
+        </Text>
+      </div>
+
+      {committeePackage && user && (
+        <Alert color="blue" variant="light">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{t("tender.committeeNote", { kind: labels.committeeKind(user.role) })}</Text>
+            {/* A button, not a link: its name must not match a search for the "Paket" navigation link. */}
+            <Button onClick={() => void navigate(`/app/paket/${committeePackage.id}`)} size="compact-sm" variant="light">
+              {t("tender.manage")}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <Card withBorder radius="md" padding="md">
+        <Stack gap="sm">
+          <Group justify="space-between" align="flex-end" gap="md" wrap="wrap">
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                {t("tender.clock")}
+              </Text>
+              {lpse.data && <ServerClock lpse={lpse.data} />}
+            </Stack>
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                {t("tender.currentStage")}
+              </Text>
+              <Text fw={600} data-testid="current-stage">
+                {labels.stage(tender.stage)}
+              </Text>
+              {upcoming && (
+                <Text size="xs" c="dimmed">
+                  {t("tender.nextStageAt", { stage: labels.stage(upcoming.stage), date: format(upcoming.startsAt, { seconds: false }) })}
+                </Text>
+              )}
+            </Stack>
+          </Group>
+          <JoinPanel tender={tender} user={user} isParticipant={isParticipant} participantCheckPending={user?.role === "vendor" && documents.isPending} />
+        </Stack>
+      </Card>
+
+      <Section id="details-title" title={t("tender.detailsTitle")}>
+        <TenderFacts tender={tender} />
+      </Section>
+
+      <Section id="schedule-title" title={t("tender.scheduleTitle")} testId="tender-schedule">
+        <Text size="sm" c="dimmed">
+          {t("tender.scheduleZone", { zone: tender.timeZone })}
+        </Text>
+        <ScheduleTable stages={tender.schedule} current={tender.stage} labelledBy="schedule-title" />
+      </Section>
+
+      {/* The initial schedule is no change: the section appears once the schedule was changed after publication. */}
+      {tender.scheduleChanges.some((c) => c.reasonKind !== "initial") && (
+        <Section id="changes-title" title={t("tender.changesTitle")} testId="schedule-changes">
+          <Stack component="ul" gap="xs" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {tender.scheduleChanges.map((change) => (
+              <li key={change.changedAt}>
+                <Group gap="xs" wrap="wrap">
+                  <Badge variant="light" color={change.reasonKind === "initial" ? "gray" : "orange"}>
+                    {labels.reason(change.reasonKind)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    <DateTime value={change.changedAt} />
+                  </Text>
+                </Group>
+                {change.reasonKind !== "initial" && (
+                  <Text size="sm" mt={2} style={{ whiteSpace: "pre-wrap" }}>
+                    {change.reasonText}
+                  </Text>
+                )}
+              </li>
+            ))}
+          </Stack>
+        </Section>
+      )}
+
+      <ParticipantsSection tender={tender} />
+
+      <QuestionsSection tender={tender} userId={user?.id ?? null} isParticipant={isParticipant} isCommittee={isCommittee} />
+
+      {documents.data?.allowed && <DocumentsSection tender={tender} documents={documents.data.items} isCommittee={isCommittee} />}
+    </>
+  );
+}
+
+/** Every public field of the package (the HPS is public by law). */
+function TenderFacts({ tender }: { tender: Tender }) {
+  const { t } = useTranslation();
+  const labels = useProcurementLabels();
+  // Side by side where there is room; label above value on a phone.
+  const orientation = useMatches<"vertical" | "horizontal">({ base: "vertical", sm: "horizontal" });
+  const facts: [string, ReactNode][] = [
+    [t("tender.code"), <Text span ff="monospace" fz="inherit">{tender.tenderCode}</Text>],
+    [t("tender.rupCode"), <Text span ff="monospace" fz="inherit">{tender.rupCode}</Text>],
+    [t("tender.agency"), tender.agencyName],
+    [t("tender.workUnit"), tender.workUnitName],
+    [t("tender.category"), labels.category(tender.category)],
+    [t("tender.method"), labels.method(tender.method)],
+    [t("tender.evaluationMethod"), labels.evaluationMethod(tender.evaluationMethod)],
+    [t("tender.qualification"), labels.qualification(tender.qualification)],
+    [t("tender.contractType"), labels.contractType(tender.contractType)],
+    [t("tender.fundingSource"), labels.fundingSource(tender.fundingSource)],
+    [t("tender.fiscalYear"), String(tender.fiscalYear)],
+    [t("tender.pagu"), rupiah(tender.pagu)],
+    [t("tender.hps"), <Text span fz="inherit" fw={700} data-testid="announcement-hps">{rupiah(tender.hps)}</Text>],
+    [
+      t("tender.kbli"),
+      tender.kbliCodes.length === 0 ? (
+        t("common.none")
+      ) : (
+        <Group gap={4} component="span">
+          {tender.kbliCodes.map((code) => (
+            <Badge key={code} variant="outline" color="gray" ff="monospace">
+              {code}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    ],
+    [t("tender.publishedAt"), <DateTime value={tender.publishedAt} seconds={false} />],
+  ];
+  return (
+    <Stack gap="md">
+      <DataList orientation={orientation} labelWidth="11rem" withDivider>
+        {facts.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      <div>
+        <Text size="sm" fw={600}>
+          {t("tender.requirements")}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="qualification-requirements">
+          {tender.qualificationRequirements || t("common.none")}
+        </Text>
+      </div>
+    </Stack>
+  );
+}
