@@ -67,19 +67,32 @@ export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: strin
   });
 }
 
-/** After publication, stages already over cannot move: only the present and the future are rescheduled. */
+/**
+ * After publication the past is fixed and the present cannot be rewritten: a stage that is over keeps its
+ * times, a stage under way keeps its start and must end in the future, and a stage still to come starts no
+ * earlier than now.
+ */
 async function checkScheduleAfterPublication(trx: Tx, pkg: { hps_set_at: string; id: string }, windows: StageWindow[], now: Date, published: boolean): Promise<void> {
   if (!published) return checkSchedule(trx, pkg, windows, now);
   const before = await repo.readSchedule(trx, pkg.id);
   const problems: FieldError[] = [];
   windows.forEach((w, i) => {
     const old = before[i];
-    if (old && old.endsAt <= now && (old.startsAt.getTime() !== w.startsAt.getTime() || old.endsAt.getTime() !== w.endsAt.getTime())) {
-      problems.push({ field: `body.stages.${i}`, message: { id: `tahap ${w.stage} sudah selesai dan tidak dapat diubah`, en: `the ${w.stage} stage is over and cannot change` } });
+    if (!old) return;
+    const moved = old.startsAt.getTime() !== w.startsAt.getTime() || old.endsAt.getTime() !== w.endsAt.getTime();
+    if (old.endsAt <= now) {
+      if (moved) problems.push({ field: `body.stages.${i}`, message: { id: `tahap ${w.stage} sudah selesai dan tidak dapat diubah`, en: `the ${w.stage} stage is over and cannot change` } });
+    } else if (old.startsAt <= now) {
+      if (old.startsAt.getTime() !== w.startsAt.getTime()) {
+        problems.push({ field: `body.stages.${i}.startsAt`, message: { id: `tahap ${w.stage} sedang berlangsung: waktu mulainya tetap`, en: `the ${w.stage} stage is under way: its start cannot change` } });
+      }
+      if (w.endsAt <= now) problems.push({ field: `body.stages.${i}.endsAt`, message: { id: "tidak boleh berakhir di masa lalu", en: "must not end in the past" } });
+    } else if (w.startsAt < now) {
+      problems.push({ field: `body.stages.${i}.startsAt`, message: { id: "tahap yang belum dimulai tidak boleh dimulai di masa lalu", en: "a stage still to come must not start in the past" } });
     }
   });
   rejectProblems(problems);
-  // Past stages are fixed, so "must not start in the past" is checked against the first stage still to come.
+  // The checks above guard the past and the present; the general rules then run from the first stage's start.
   const settings = await getSettings(trx);
   const holidays = new Set((await repo.holidayDates(trx)).map((h) => h.date));
   const rules = settings.procurementRules ?? DEFAULT_PROCUREMENT_RULES;

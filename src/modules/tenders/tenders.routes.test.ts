@@ -92,6 +92,10 @@ describe("tender schedule and publication", () => {
     expect(during.body.current).toEqual({ stage: "pengumuman", next: "download_dokumen" });
     // The announcement is under way; it cannot be moved back in time any more.
     const rewritten = pascaSchedule(1);
-    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: rewritten, reason: { kind: "technical_failure", text: "Gangguan server LPSE selama 6 jam" } }), 400, "VALIDATION_FAILED");
+    const reason = { kind: "technical_failure", text: "Gangguan server LPSE selama 6 jam" };
+    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: rewritten, reason }), 400, "VALIDATION_FAILED", "body.stages.0.startsAt");
+    // Nor can a stage still to come be pulled into the past to open it at once.
+    const pulled = later.map((s, i) => (i === 1 ? { ...s, startsAt: "2026-11-30T09:00:00.000Z" } : s));
+    expectProblem(await member.put(`/api/v1/packages/${pkg.id}/schedule`, { stages: pulled, reason }), 400, "VALIDATION_FAILED", "body.stages.1.startsAt");
   });
 });
