@@ -222,9 +222,11 @@ describe("browser: tender journey", () => {
     await committee.getByLabel("Alasan perubahan").selectOption("document_change");
     await committee.getByLabel("Keterangan").fill("Pemberian penjelasan diperpanjang sesuai berita acara rapat Pokja nomor 05/BA/2026.");
     await committee.getByRole("button", { name: "Simpan jadwal" }).click();
+    // The editor's button is there before and after saving: wait for the saved change itself.
+    const latestChange = () => db.selectFrom("schedule_changes").selectAll().where("package_id", "=", pkg.id).orderBy("changed_at", "desc").executeTakeFirstOrThrow();
+    await expect.poll(async () => (await latestChange()).reason_kind, { timeout: 15_000 }).toBe("document_change");
+    expect((await latestChange()).reason_text).toBe("Pemberian penjelasan diperpanjang sesuai berita acara rapat Pokja nomor 05/BA/2026.");
     await committee.getByRole("button", { name: "Ubah jadwal" }).waitFor();
-    const change = await db.selectFrom("schedule_changes").selectAll().where("package_id", "=", pkg.id).orderBy("changed_at", "desc").executeTakeFirstOrThrow();
-    expect(change).toMatchObject({ reason_kind: "document_change", reason_text: "Pemberian penjelasan diperpanjang sesuai berita acara rapat Pokja nomor 05/BA/2026." });
 
     // The server's clock moves into Pemberian Penjelasan; everyone logs in again there.
     const clarification = await db.selectFrom("package_schedules").selectAll().where("package_id", "=", pkg.id).where("stage", "=", "penjelasan").executeTakeFirstOrThrow();
