@@ -1,16 +1,14 @@
 import { Alert, Anchor, Badge, Button, DataList, Group, Stack, Table, Text, Title, useMatches } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DetailPage } from "../../lib/DetailPage";
 import { Link, useNavigate, useParams } from "react-router";
-import { isApiError } from "../../lib/api";
 import { ConfirmDialog } from "../../lib/ConfirmDialog";
 import { DateTime } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
 import { formatQuantity, rupiah } from "../../lib/money";
 import { notifySuccess } from "../../lib/notify";
-import { PageLoader } from "../../lib/PageLoader";
 import { errorText } from "../../lib/problem";
-import { QueryError } from "../../lib/QueryError";
 import { useLanguage } from "../../lib/useLanguage";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { Section } from "../tenders/Section";
@@ -33,24 +31,10 @@ export function PackageDetailPage() {
       ← {t("packages.title")}
     </Anchor>
   );
-  if (pkg.isPending) return <PageLoader />;
-  if (pkg.isError) {
-    return (
-      <Stack>
-        {back}
-        {isApiError(pkg.error) && (pkg.error.status === 404 || pkg.error.status === 400) ? (
-          <Alert color="red">{t("packages.notFound")}</Alert>
-        ) : (
-          <QueryError error={pkg.error} onRetry={() => void pkg.refetch()} />
-        )}
-      </Stack>
-    );
-  }
   return (
-    <Stack gap="lg" maw={1040}>
-      {back}
-      <PackageContent pkg={pkg.data} />
-    </Stack>
+    <DetailPage query={pkg} back={back} notFound={t("packages.notFound")}>
+      {(data) => <PackageContent pkg={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,12 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title, useMatches } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DetailPage } from "../../lib/DetailPage";
 import { Link, useNavigate, useParams } from "react-router";
-import { isApiError } from "../../lib/api";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
-import { PageLoader } from "../../lib/PageLoader";
-import { QueryError } from "../../lib/QueryError";
 import { useMe } from "../auth/auth.api";
 import { useProcurementLabels } from "../packages/labels";
 import { usePackages } from "../packages/packages.api";
@@ -33,24 +31,10 @@ export function TenderPage() {
       ← {t("nav.home")}
     </Anchor>
   );
-  if (tender.isPending) return <PageLoader />;
-  if (tender.isError) {
-    return (
-      <Stack>
-        {back}
-        {isApiError(tender.error) && (tender.error.status === 404 || tender.error.status === 400) ? (
-          <Alert color="red">{t("tender.notFound")}</Alert>
-        ) : (
-          <QueryError error={tender.error} onRetry={() => void tender.refetch()} />
-        )}
-      </Stack>
-    );
-  }
   return (
-    <Stack gap="lg" maw={1040}>
-      {back}
-      <TenderContent tender={tender.data} />
-    </Stack>
+    <DetailPage query={tender} back={back} notFound={t("tender.notFound")}>
+      {(data) => <TenderContent tender={data} />}
+    </DetailPage>
   );
 }
 
