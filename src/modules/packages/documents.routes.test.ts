@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import type { Client } from "../../../test/support/client.js";
@@ -48,6 +49,12 @@ describe("package documents", () => {
     const download = await client.raw("GET", `/api/v1/tenders/${tender.tenderCode}/files/${files.body.items[0]?.id}/content`);
     expect(download.status).toBe(200);
     expect(download.text).toBe(KAK.toString());
+    // Version 0 of the tender document names the files as published, by their hashes, as the log does.
+    const versions = await client.get<{ items: { version: number; kind: string; content: string }[] }>(`/api/v1/tenders/${tender.tenderCode}/documents`);
+    const sha256 = createHash("sha256").update(KAK).digest("hex");
+    expect(versions.body.items).toEqual([expect.objectContaining({ version: 0, kind: "dokumen_pemilihan", content: `KAK Gedung Serbaguna.pdf (kak, ${KAK.length} bytes, SHA-256 ${sha256})` })]);
+    const published = await t.deps.database.db.selectFrom("events").select("payload").where("type", "=", "tender.published").executeTakeFirstOrThrow();
+    expect(JSON.parse(published.payload).documents).toEqual([{ kind: "kak", name: "KAK Gedung Serbaguna.pdf", sha256 }]);
     const member = await loginAs(t, tender.pokja[0] as (typeof tender.pokja)[number]);
     expect((await member.get<{ items: unknown[] }>(`/api/v1/tenders/${tender.tenderCode}/files`)).body.items).toHaveLength(1);
     const outsider = await loginAs(t, await buildUser(t, "ppk"));

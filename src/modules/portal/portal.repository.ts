@@ -14,7 +14,7 @@ function publishedTenders(db: Queryable) {
     .where("packages.status", "=", "published");
 }
 
-/** Published tenders matching the filters; `stage` is matched against the schedule at `now`. */
+/** Published tenders matching the filters; `stage` is matched against the schedule at `now` as `currentStage` derives it. */
 export async function searchTenders(db: Queryable, query: TenderSearchQuery & { minHpsSen?: number; maxHpsSen?: number }, now: string) {
   let q = publishedTenders(db);
   if (query.q) {
@@ -42,12 +42,25 @@ export async function searchTenders(db: Queryable, query: TenderSearchQuery & { 
     q = q.where((eb) =>
       eb.exists(
         eb
-          .selectFrom("package_schedules")
-          .select("package_schedules.position")
-          .whereRef("package_schedules.package_id", "=", "packages.id")
-          .where("package_schedules.stage", "=", stage)
-          .where("package_schedules.starts_at", "<=", now)
-          .where("package_schedules.ends_at", ">", now),
+          .selectFrom("package_schedules as w")
+          .select("w.position")
+          .whereRef("w.package_id", "=", "packages.id")
+          .where("w.stage", "=", stage)
+          .where("w.ends_at", ">", now)
+          // Open now, or next to open: the stage before it has ended (currentStage's rule).
+          .where((inner) =>
+            inner.or([
+              inner("w.starts_at", "<=", now),
+              inner.exists(
+                inner
+                  .selectFrom("package_schedules as previous")
+                  .select("previous.position")
+                  .whereRef("previous.package_id", "=", "w.package_id")
+                  .where("previous.position", "=", inner("w.position", "-", inner.lit(1)))
+                  .where("previous.ends_at", "<=", now),
+              ),
+            ]),
+          ),
       ),
     );
   }

@@ -5,7 +5,7 @@ import { expectProblem } from "../../../test/support/problems.js";
 import { buildPublishedTender } from "../../../test/support/tenders.js";
 
 interface SearchResult {
-  items: { tenderCode: string; name: string; stage: string; hps: string }[];
+  items: { tenderCode: string; name: string; stage: string; stageOpen: boolean; hps: string }[];
   total: number;
 }
 
@@ -60,6 +60,15 @@ describe("public portal", () => {
     const announced = await c.get<SearchResult>("/api/v1/public/tenders?stage=pengumuman");
     expect(announced.body.total).toBe(2);
     expect(announced.body.items.every((i) => i.stage === "pengumuman")).toBe(true);
+    // Overnight between Download Dokumen (closed 16:00 WIB) and Pemberian Penjelasan (09:00 WIB): the tenders
+    // are waiting for the clarification, which is not open yet.
+    t.clock.set(new Date("2026-12-07T20:00:00Z"));
+    expect((await c.get<SearchResult>("/api/v1/public/tenders?stage=download_dokumen")).body.total).toBe(0);
+    const overnight = await c.get<SearchResult>("/api/v1/public/tenders?stage=penjelasan");
+    expect(overnight.body.total).toBe(2);
+    expect(overnight.body.items.map((i) => [i.stage, i.stageOpen])).toEqual([["penjelasan", false], ["penjelasan", false]]);
+    const detail = await c.get<{ stage: string; stageOpensAt: string | null }>(`/api/v1/public/tenders/${roads.tenderCode}`);
+    expect(detail.body).toMatchObject({ stage: "penjelasan", stageOpensAt: "2026-12-08T02:00:00.000Z" });
     const page2 = await c.get<SearchResult & { page: number }>("/api/v1/public/tenders?pageSize=1&page=2");
     expect(page2.body).toMatchObject({ total: 2, page: 2 });
     expect(page2.body.items).toHaveLength(1);

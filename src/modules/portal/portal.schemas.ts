@@ -27,7 +27,10 @@ export const PublicTenderSummarySchema = z.object({
   pagu: z.string(),
   hps: z.string(),
   publishedAt: z.string(),
+  /** A stage key, "belum_dimulai" before the first stage or "selesai" after the last. */
   stage: z.string(),
+  /** False between two windows: `stage` is the one that opens next. */
+  stageOpen: z.boolean(),
 });
 
 export const TenderSearchResultSchema = z.object({
@@ -49,6 +52,8 @@ export const PublicTenderSchema = PublicTenderSummarySchema.extend({
   schedule: z.array(z.object({ stage: StageKeySchema, startsAt: z.string(), endsAt: z.string() })),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
   next: z.string().nullable(),
+  /** When `stage` opens, while it is not open yet. */
+  stageOpensAt: z.string().nullable(),
   serverTime: z.string(),
   timeZone: z.enum(["WIB", "WITA", "WIT"]),
 }).meta({ id: "PublicTender" });

@@ -16,6 +16,7 @@ function windowsOf(rows: { stage: string; starts_at: string; ends_at: string }[]
 }
 
 function summary(row: TenderRow, windows: StageWindow[], now: Date) {
+  const phase = currentStage(windows, now);
   return {
     tenderCode: row.tender_code ?? "",
     name: row.name,
@@ -27,7 +28,8 @@ function summary(row: TenderRow, windows: StageWindow[], now: Date) {
     pagu: rupiahString(BigInt(row.pagu_sen)),
     hps: rupiahString(BigInt(row.hps_sen)),
     publishedAt: row.published_at ?? "",
-    stage: currentStage(windows, now).stage,
+    stage: phase.stage,
+    stageOpen: phase.open,
   };
 }
 
@@ -65,6 +67,7 @@ export async function publicTender(db: Kysely<DB>, tenderCode: string, now: Date
     schedule: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
     scheduleChanges: changes.map((c) => ({ changedAt: c.changed_at, reasonKind: c.reason_kind, reasonText: c.reason_text })),
     next: stage.next,
+    stageOpensAt: stage.opensAt?.toISOString() ?? null,
     serverTime: now.toISOString(),
     timeZone: (await getSettings(db)).timeZone,
   };

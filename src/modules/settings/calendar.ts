@@ -15,6 +15,11 @@ export function localDate(instant: Date, zone: TimeZoneCode): string {
   return wallClock(instant, zone).toISOString().slice(0, 10);
 }
 
+/** The instant a local calendar date (YYYY-MM-DD) begins in the zone: 00:00 WIT is 15:00 UTC the day before. */
+export function startOfLocalDate(date: string, zone: TimeZoneCode): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - ZONE_OFFSET_HOURS[zone] * 3_600_000);
+}
+
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();

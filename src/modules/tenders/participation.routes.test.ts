@@ -27,6 +27,7 @@ describe("participation, clarification and addenda", () => {
     expect(early.messages.id).toContain("Pengumuman (30 Nov 2026, 08.00 WIB");
     expect(early.messages.en).toContain("Current stage: not started");
 
+    expect((await a.get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: false });
     t.clock.set(at("2026-12-01T03:00:00Z"));
     const joined = await (await loginAs(t, vendorA)).post<{ joined: boolean }>(`/api/v1/tenders/${tender.tenderCode}/participation`);
     expect(joined.body).toEqual({ joined: true });
@@ -38,11 +39,20 @@ describe("participation, clarification and addenda", () => {
 
     const participants = await t.client().get<{ items: { name: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/participants`);
     expect(participants.body.items.map((p) => p.name).sort()).toEqual(["CV Karya Manunggal", "PT Madiun Jaya Konstruksi"]);
+
+    // Who the caller is in this tender, for the announcement page.
+    expect((await (await loginAs(t, vendorA)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: true, committee: false });
+    expect((await (await loginAs(t, tender.pokja[2] as TestUser)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: true });
+    expectProblem(await t.client().get(`/api/v1/tenders/${tender.tenderCode}/viewer`), 401, "UNAUTHENTICATED");
   });
 
   it("takes questions only during Pemberian Penjelasan and hides who asked", async () => {
     const a = await loginAs(t, vendorA);
     expectProblem(await a.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai aspal produksi lokal?" }), 409, "OUT_OF_STAGE");
+    t.clock.set(at("2026-12-07T20:00:00Z")); // 03:00 WIB: the download stage has closed, the clarification opens at 09:00
+    const overnight = expectProblem(await (await loginAs(t, vendorA)).post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai aspal produksi lokal?" }), 409, "OUT_OF_STAGE");
+    expect(overnight.messages.id).toContain("Tahap sekarang: menunggu Pemberian Penjelasan, dibuka 8 Des 2026, 09.00 WIB.");
+    expect(overnight.messages.en).toContain("Current stage: waiting for Clarification (aanwijzing), opening 8 Dec 2026, 09:00 WIB.");
     t.clock.set(at("2026-12-08T03:00:00Z")); // 10:00 WIB, during the clarification stage
     const a2 = await loginAs(t, vendorA);
     expectProblem(await a2.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Pendek" }), 400, "VALIDATION_FAILED", "body.question");
@@ -74,7 +84,7 @@ describe("participation, clarification and addenda", () => {
     expect(r.body.version).toBe(1);
     const b = await loginAs(t, vendorB);
     const docs = await b.get<{ items: { version: number; kind: string }[] }>(`/api/v1/tenders/${tender.tenderCode}/documents`);
-    expect(docs.body.items).toEqual([expect.objectContaining({ version: 1, kind: "adendum" })]);
+    expect(docs.body.items).toEqual([expect.objectContaining({ version: 0, kind: "dokumen_pemilihan" }), expect.objectContaining({ version: 1, kind: "adendum" })]);
     const inbox = await b.get<{ items: { kind: string; title: { id: string } }[] }>("/api/v1/notifications");
     expect(inbox.body.items[0]).toMatchObject({ kind: "tender.addendum" });
     const mails = await t.deps.database.db.selectFrom("mail_outbox").select("subject").where("subject", "like", "Adendum 1%").execute();

@@ -41,6 +41,24 @@ export function participationRoutes(app: Api, deps: AppDeps): void {
   );
 
   app.get(
+    "/api/v1/tenders/:tenderCode/viewer",
+    {
+      schema: {
+        tags: ["tenders"],
+        summary: "The caller's place in a tender: participant, committee member (what the announcement page offers)",
+        params: TenderParamsSchema,
+        response: { 200: z.object({ participant: z.boolean(), committee: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const tender = await loadTender(db, request.params.tenderCode);
+      const participant = actor.vendorId !== null && (await repo.findParticipant(db, tender.id, actor.vendorId)) !== undefined;
+      return { participant, committee: await isCommitteeMember(db, tender.id, actor.id) };
+    },
+  );
+
+  app.get(
     "/api/v1/public/tenders/:tenderCode/participants",
     { schema: { tags: ["public"], summary: "Vendors taking part in a tender (public)", params: TenderParamsSchema, response: { 200: ParticipantListSchema } } },
     async (request) => {

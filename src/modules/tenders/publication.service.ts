@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
@@ -9,6 +10,7 @@ import * as packages from "../packages/packages.repository.js";
 import { recordRelease } from "../ocds/ocds.service.js";
 import { checkSchedule } from "./schedule.service.js";
 import type { PublicationContext } from "./publication-context.js";
+import { insertDocument } from "./participation.repository.js";
 import * as repo from "./tenders.repository.js";
 
 /** Public tender codes: the fiscal year and a running number, e.g. 202700042. */
@@ -38,6 +40,19 @@ export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: str
     const code = tenderCode(pkg.fiscal_year, await repo.nextCounter(trx, "tender_code"));
     const at = now.toISOString();
     await packages.updatePackage(trx, packageId, { status: "published", tender_code: code, published_at: at, updated_at: at });
+    // The tender document as published is version 0: the package's files, named by their hashes, so that
+    // what the addenda change, and what the vendors downloaded, can be checked against the log.
+    const files = await trx.selectFrom("package_documents").select(["kind", "original_name", "sha256", "size"]).where("package_id", "=", packageId).orderBy("uploaded_at").orderBy("id").execute();
+    await insertDocument(trx, {
+      id: randomUUID(),
+      package_id: packageId,
+      version: 0,
+      kind: "dokumen_pemilihan",
+      title: "Dokumen Pemilihan",
+      content: files.map((f) => `${f.original_name} (${f.kind}, ${f.size} bytes, SHA-256 ${f.sha256})`).join("\n"),
+      published_by: actor.id,
+      published_at: at,
+    });
     await appendEvent(
       trx,
       {
@@ -53,6 +68,7 @@ export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: str
           pagu: rupiahString(BigInt(pkg.pagu_sen)),
           hps: rupiahString(BigInt(pkg.hps_sen)),
           schedule: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+          documents: files.map((f) => ({ kind: f.kind, name: f.original_name, sha256: f.sha256 })),
         },
         visibility: "public",
       },

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEMO_HOLIDAYS_2026 } from "../../demo/demo-data.js";
 import { DEFAULT_SETTINGS } from "../settings/settings.schemas.js";
-import { proposeSchedule } from "./schedule.propose.js";
+import { proposalStart, proposeSchedule } from "./schedule.propose.js";
 import { scheduleProblems } from "./schedule.rules.js";
 
 const holidays = new Set(DEMO_HOLIDAYS_2026.map((h) => h.date));
@@ -18,6 +18,15 @@ describe("proposed schedules", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("reads the requested date on the LPSE's wall clock, and never proposes the past", () => {
+    const now = new Date("2026-11-26T03:00:00Z");
+    const wit = { ...DEFAULT_SETTINGS, timeZone: "WIT" as const };
+    // Monday 30 November begins at 15:00 UTC on Sunday in Papua; its proposal opens at 08:00 WIT, not 09:00.
+    expect(proposalStart("2026-11-30", now, wit).toISOString()).toBe("2026-11-29T15:00:00.000Z");
+    expect(proposeSchedule(proposalStart("2026-11-30", now, wit), wit, holidays)[0]?.startsAt.toISOString()).toBe("2026-11-29T23:00:00.000Z");
+    expect(proposalStart("2026-11-20", now, wit)).toEqual(now);
   });
 
   it("starts at the next working morning when asked on a holiday", () => {

@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay, ZONE_OFFSET_HOURS } from "../settings/calendar.js";
+import { addWorkingDays, isWorkingDay, startOfLocalDate, ZONE_OFFSET_HOURS } from "../settings/calendar.js";
 import type { LpseSettings } from "../settings/settings.schemas.js";
 import { PASCA_ONE_FILE, type StageKey, type StageWindow } from "./schedule.rules.js";
 
@@ -20,6 +20,12 @@ function nextWorkingMoment(instant: Date, settings: CalendarSettings, holidays: 
   if (isWorkingDay(date, settings, holidays) && time >= settings.workingHours.start && time < settings.workingHours.end) return instant;
   const day = isWorkingDay(date, settings, holidays) && time < settings.workingHours.start ? date : addWorkingDays(date, 1, settings, holidays);
   return instantAt(day, settings.workingHours.start, settings);
+}
+
+/** Where a proposal asked for a local date starts: that date's first moment in the LPSE's zone, never before `now`. */
+export function proposalStart(date: string, now: Date, settings: Pick<LpseSettings, "timeZone">): Date {
+  const requested = startOfLocalDate(date, settings.timeZone);
+  return requested > now ? requested : now;
 }
 
 /**

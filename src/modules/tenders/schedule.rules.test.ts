@@ -60,7 +60,18 @@ describe("schedule rules", () => {
   it("derives the current stage from the clock", () => {
     const ws = windows();
     expect(currentStage(ws, new Date("2026-11-29T00:00:00Z")).stage).toBe("belum_dimulai");
-    expect(currentStage(ws, new Date("2026-12-10T03:00:00Z"))).toEqual({ stage: "upload_penawaran", next: "pembukaan" });
-    expect(currentStage(ws, new Date("2027-01-10T03:00:00Z")).stage).toBe("selesai");
+    expect(currentStage(ws, new Date("2026-12-10T03:00:00Z"))).toEqual({ stage: "upload_penawaran", open: true, next: "pembukaan", opensAt: null });
+    expect(currentStage(ws, new Date("2027-01-10T03:00:00Z"))).toEqual({ stage: "selesai", open: false, next: null, opensAt: null });
+  });
+
+  it("between two windows, names the stage that opens next, not yet open", () => {
+    const ws = windows();
+    const [upload, opening] = [ws[3] as StageWindow, ws[4] as StageWindow];
+    opening.startsAt = new Date(upload.endsAt.getTime() + 16 * 3_600_000);
+    opening.endsAt = new Date(opening.startsAt.getTime() + 3_600_000);
+    const overnight = new Date(upload.endsAt.getTime() + 3_600_000);
+    expect(currentStage(ws, overnight)).toEqual({ stage: "pembukaan", open: false, next: "evaluasi", opensAt: opening.startsAt });
+    expect(currentStage(ws, upload.endsAt).open).toBe(false);
+    expect(currentStage(ws, opening.startsAt)).toEqual({ stage: "pembukaan", open: true, next: "evaluasi", opensAt: null });
   });
 });

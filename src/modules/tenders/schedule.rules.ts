@@ -95,14 +95,23 @@ export function scheduleProblems(
   return problems;
 }
 
-/** The stage a tender is in at `now`, derived from its schedule (never stored). */
-export function currentStage(windows: readonly StageWindow[], now: Date): { stage: StageKey | "belum_dimulai" | "selesai"; next: StageKey | null } {
+export type StagePhase = StageKey | "belum_dimulai" | "selesai";
+
+/**
+ * The stage a tender is in at `now`, derived from its schedule (never stored). Between two windows
+ * (overnight, say) the tender is in the stage that comes next, not yet `open`; before the first window it
+ * has not started, after the last it is finished. `next` is the stage after `stage`.
+ */
+export function currentStage(windows: readonly StageWindow[], now: Date): { stage: StagePhase; open: boolean; next: StageKey | null; opensAt: Date | null } {
   const first = windows[0];
-  if (!first || now < first.startsAt) return { stage: "belum_dimulai", next: first?.stage ?? null };
-  for (let i = 0; i < windows.length; i++) {
-    const w = windows[i];
-    if (!w) continue;
-    if (now < w.endsAt) return { stage: now >= w.startsAt ? w.stage : (windows[i - 1]?.stage ?? w.stage), next: windows[i + 1]?.stage ?? null };
-  }
-  return { stage: "selesai", next: null };
+  if (!first || now < first.startsAt) return { stage: "belum_dimulai", open: false, next: first?.stage ?? null, opensAt: first?.startsAt ?? null };
+  const index = windows.findIndex((w) => now < w.endsAt);
+  const w = windows[index];
+  if (!w) return { stage: "selesai", open: false, next: null, opensAt: null };
+  const open = w.startsAt <= now;
+  return { stage: w.stage, open, next: windows[index + 1]?.stage ?? null, opensAt: open ? null : w.startsAt };
+}
+
+export function presentStage(phase: ReturnType<typeof currentStage>) {
+  return { ...phase, opensAt: phase.opensAt?.toISOString() ?? null };
 }

@@ -37,9 +37,15 @@ function describeWindow(w: StageWindow, zone: TimeZoneCode, language: "id" | "en
 export function assertInStage(windows: readonly StageWindow[], allowed: readonly StageKey[], now: Date, zone: TimeZoneCode, action: Message): void {
   const open = windows.filter((w) => allowed.includes(w.stage));
   if (open.some((w) => w.startsAt <= now && now < w.endsAt)) return;
-  const current = currentStage(windows, now).stage;
-  const currentName = (language: "id" | "en") =>
-    current === "belum_dimulai" ? (language === "id" ? "belum dimulai" : "not started") : current === "selesai" ? (language === "id" ? "selesai" : "finished") : STAGE_NAMES[current][language];
+  const phase = currentStage(windows, now);
+  const current = phase.stage;
+  const currentName = (language: "id" | "en") => {
+    if (current === "belum_dimulai") return language === "id" ? "belum dimulai" : "not started";
+    if (current === "selesai") return language === "id" ? "selesai" : "finished";
+    if (phase.open || !phase.opensAt) return STAGE_NAMES[current][language];
+    const opens = formatLocal(phase.opensAt, zone, language);
+    return language === "id" ? `menunggu ${STAGE_NAMES[current].id}, dibuka ${opens}` : `waiting for ${STAGE_NAMES[current].en}, opening ${opens}`;
+  };
   const when = (language: "id" | "en") => open.map((w) => describeWindow(w, zone, language)).join(language === "id" ? " atau " : " or ");
   throw new AppError("OUT_OF_STAGE", {
     id: `${action.id} hanya pada tahap ${when("id")}. Tahap sekarang: ${currentName("id")}.`,

@@ -89,7 +89,7 @@ describe("tender schedule and publication", () => {
     t.clock.set(new Date("2026-12-01T03:00:00Z"));
     member = await loginAs(t, pokja[0] as TestUser); // the earlier session has expired
     const during = await member.get<{ current: { stage: string; next: string } }>(`/api/v1/packages/${pkg.id}/schedule`);
-    expect(during.body.current).toEqual({ stage: "pengumuman", next: "download_dokumen" });
+    expect(during.body.current).toEqual({ stage: "pengumuman", open: true, next: "download_dokumen", opensAt: null });
     // The announcement is under way; it cannot be moved back in time any more.
     const rewritten = pascaSchedule(1);
     const reason = { kind: "technical_failure", text: "Gangguan server LPSE selama 6 jam" };

@@ -10,10 +10,10 @@ import { PackageParamsSchema, PackageSchema } from "../packages/packages.schemas
 import { getSettings } from "../settings/settings.service.js";
 import { publicationContext } from "./publication-context.js";
 import { publishTender } from "./publication.service.js";
-import { currentStage } from "./schedule.rules.js";
+import { currentStage, presentStage } from "./schedule.rules.js";
 import { setSchedule } from "./schedule.service.js";
 import { canRunSelection } from "./tenders.policy.js";
-import { proposeSchedule } from "./schedule.propose.js";
+import { proposalStart, proposeSchedule } from "./schedule.propose.js";
 import { holidayDates, listScheduleChanges, readSchedule } from "./tenders.repository.js";
 import { ScheduleInputSchema, ScheduleSchema } from "./tenders.schemas.js";
 
@@ -27,7 +27,7 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
     const changes = await listScheduleChanges(db, packageId);
     return {
       stages: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
-      current: currentStage(windows, now),
+      current: presentStage(currentStage(windows, now)),
       serverTime: now.toISOString(),
       timeZone: (await getSettings(db)).timeZone,
       changes: changes.map((c) => ({ changedAt: c.changed_at, reasonKind: c.reason_kind, reasonText: c.reason_text })),
@@ -60,9 +60,7 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
       authorize(canRunSelection(actor, pkg));
       const settings = await getSettings(db);
       const holidays = new Set((await holidayDates(db)).map((h) => h.date));
-      const requested = new Date(`${request.query.start}T00:00:00Z`);
-      const now = deps.clock.now();
-      const windows = proposeSchedule(requested > now ? requested : now, settings, holidays);
+      const windows = proposeSchedule(proposalStart(request.query.start, deps.clock.now(), settings), settings, holidays);
       return { stages: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })) };
     },
   );

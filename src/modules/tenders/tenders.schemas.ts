@@ -17,7 +17,7 @@ export type ScheduleInput = z.infer<typeof ScheduleInputSchema>;
 export const ScheduleSchema = z
   .object({
     stages: z.array(z.object({ stage: StageKeySchema, startsAt: z.string(), endsAt: z.string() })),
-    current: z.object({ stage: z.string(), next: z.string().nullable() }),
+    current: z.object({ stage: z.string(), open: z.boolean(), next: z.string().nullable(), opensAt: z.string().nullable() }),
     serverTime: z.string(),
     timeZone: z.enum(["WIB", "WITA", "WIT"]),
     changes: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
