@@ -46,10 +46,22 @@ export const AWARD_CRITERIA: Record<EvaluationMethod, { code: "priceOnly" | "cos
  */
 export const TENDER_PERIOD_STAGE: StageKey = "upload_penawaran";
 export const ENQUIRY_PERIOD_STAGE: StageKey = "penjelasan";
-export const AWARD_PERIOD_STAGES: readonly [StageKey, StageKey] = ["pembukaan", "sppbj"];
+/** The award period runs from the first bid opening (File I in the two-file flow) to SPPBJ. */
+export const AWARD_PERIOD_STAGES: { first: readonly StageKey[]; last: StageKey } = { first: ["pembukaan", "pembukaan_file_1"], last: "sppbj" };
 
 /** OCDS milestoneType of each stage. */
 export const STAGE_MILESTONE_TYPES: Record<StageKey, "engagement" | "assessment" | "approval" | "reporting"> = {
+  pengumuman_prakualifikasi: "engagement",
+  download_dokumen_kualifikasi: "engagement",
+  penjelasan_kualifikasi: "engagement",
+  upload_dokumen_kualifikasi: "engagement",
+  evaluasi_kualifikasi: "assessment",
+  penetapan_hasil_kualifikasi: "assessment",
+  pengumuman_hasil_kualifikasi: "reporting",
+  sanggah_kualifikasi: "engagement",
+  pembukaan_file_1: "assessment",
+  pengumuman_file_1: "reporting",
+  pembukaan_file_2: "assessment",
   pengumuman: "engagement",
   download_dokumen: "engagement",
   penjelasan: "engagement",

@@ -58,7 +58,8 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
   const award = AWARD_CRITERIA[pkg.evaluation_method as EvaluationMethod];
   const tenderPeriod = periodOf(schedule, TENDER_PERIOD_STAGE);
   const enquiryPeriod = periodOf(schedule, ENQUIRY_PERIOD_STAGE);
-  const awardPeriod = periodOf(schedule, ...AWARD_PERIOD_STAGES);
+  const awardStart = schedule.find((w) => AWARD_PERIOD_STAGES.first.includes(w.stage));
+  const awardPeriod = awardStart && periodOf(schedule, awardStart.stage, AWARD_PERIOD_STAGES.last);
   return {
     ocid: meta.ocid,
     id: meta.id,

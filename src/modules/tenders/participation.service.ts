@@ -17,12 +17,24 @@ import { assertInStage } from "./stages.js";
 import * as repo from "./participation.repository.js";
 import { readSchedule } from "./tenders.repository.js";
 
-/** Vendors join from the announcement until the bid deadline (SPSE: "Ikut Tender"). */
-const JOIN_STAGES: readonly StageKey[] = ["pengumuman", "download_dokumen", "penjelasan", "upload_penawaran"];
-/** Questions are asked, and answered, during the clarification stage (aanwijzing). */
-const QUESTION_STAGES: readonly StageKey[] = ["penjelasan"];
-/** Addenda change the tender document before bids are in. */
-const ADDENDUM_STAGES: readonly StageKey[] = ["pengumuman", "download_dokumen", "penjelasan", "upload_penawaran"];
+type Flow = "pasca" | "pra";
+type StagesByFlow = Record<Flow, readonly StageKey[]>;
+
+/**
+ * Vendors join from the announcement until the bid deadline (SPSE: "Ikut Tender"); with
+ * prequalification, until the qualification documents are due (only the qualified are invited to bid).
+ */
+const JOIN_STAGES: StagesByFlow = {
+  pasca: ["pengumuman", "download_dokumen", "penjelasan", "upload_penawaran"],
+  pra: ["pengumuman_prakualifikasi", "download_dokumen_kualifikasi", "penjelasan_kualifikasi", "upload_dokumen_kualifikasi"],
+};
+/** Questions are asked, and answered, during a clarification stage (aanwijzing). */
+const QUESTION_STAGES: StagesByFlow = { pasca: ["penjelasan"], pra: ["penjelasan_kualifikasi", "penjelasan"] };
+/** Addenda change the tender (or qualification) document before bids (or qualification documents) are in. */
+const ADDENDUM_STAGES: StagesByFlow = {
+  pasca: JOIN_STAGES.pasca,
+  pra: [...JOIN_STAGES.pra, "download_dokumen", "penjelasan", "upload_penawaran"],
+};
 
 export async function loadTender(db: Kysely<DB> | Tx, tenderCode: string) {
   const tender = await findPublishedTender(db, tenderCode);
@@ -30,9 +42,9 @@ export async function loadTender(db: Kysely<DB> | Tx, tenderCode: string) {
   return tender;
 }
 
-async function stageGuard(trx: Tx, packageId: string, stages: readonly StageKey[], now: Date, action: { id: string; en: string }) {
+async function stageGuard(trx: Tx, tender: { id: string; qualification: string }, stages: StagesByFlow, now: Date, action: { id: string; en: string }) {
   const { timeZone } = await getSettings(trx);
-  assertInStage(await readSchedule(trx, packageId), stages, now, timeZone, action);
+  assertInStage(await readSchedule(trx, tender.id), stages[tender.qualification === "pra" ? "pra" : "pasca"], now, timeZone, action);
 }
 
 /** A verified vendor joins a tender; joining twice is harmless. */
@@ -42,7 +54,7 @@ export async function joinTender(db: Kysely<DB>, actor: Actor, tenderCode: strin
     const vendor = actor.vendorId ? await findVendor(trx, actor.vendorId) : undefined;
     if (!vendor) throw new AppError("FORBIDDEN");
     assertVerified(vendor);
-    await stageGuard(trx, tender.id, JOIN_STAGES, now, { id: "Mendaftar sebagai peserta", en: "Joining the tender" });
+    await stageGuard(trx, tender, JOIN_STAGES, now, { id: "Mendaftar sebagai peserta", en: "Joining the tender" });
     if (await repo.findParticipant(trx, tender.id, vendor.id)) return { joined: false };
     await repo.insertParticipant(trx, { package_id: tender.id, vendor_id: vendor.id, joined_by: actor.id, joined_at: now.toISOString() });
     await appendEvent(trx, { actorId: actor.id, type: "tender.participant_joined", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId: vendor.id, vendorName: vendor.name }, visibility: "public" }, now);
@@ -62,7 +74,7 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, tenderCode: stri
   return db.transaction().execute(async (trx) => {
     const tender = await loadTender(trx, tenderCode);
     const vendorId = await assertParticipant(trx, tender.id, actor);
-    await stageGuard(trx, tender.id, QUESTION_STAGES, now, { id: "Mengajukan pertanyaan", en: "Asking a question" });
+    await stageGuard(trx, tender, QUESTION_STAGES, now, { id: "Mengajukan pertanyaan", en: "Asking a question" });
     const id = randomUUID();
     await repo.insertQuestion(trx, { id, package_id: tender.id, vendor_id: vendorId, asked_by: actor.id, question, asked_at: now.toISOString(), answer: null, answered_by: null, answered_at: null });
     await appendEvent(trx, { actorId: actor.id, type: "tender.question_asked", subject: { type: "package", id: tender.id }, payload: { tenderCode, questionId: id, question }, visibility: "public" }, now);
@@ -77,7 +89,7 @@ export async function answerQuestion(db: Kysely<DB>, actor: Actor, tenderCode: s
     const question = await repo.findQuestion(trx, tender.id, questionId);
     if (!question) throw new AppError("NOT_FOUND", { id: "Pertanyaan tidak ditemukan", en: "Question not found" });
     if (question.answer !== null) throw new AppError("CONFLICT", { id: "Pertanyaan ini sudah dijawab", en: "This question has been answered" });
-    await stageGuard(trx, tender.id, QUESTION_STAGES, now, { id: "Menjawab pertanyaan", en: "Answering a question" });
+    await stageGuard(trx, tender, QUESTION_STAGES, now, { id: "Menjawab pertanyaan", en: "Answering a question" });
     await repo.answerQuestion(trx, questionId, { answer, answered_by: actor.id, answered_at: now.toISOString() });
     await appendEvent(trx, { actorId: actor.id, type: "tender.question_answered", subject: { type: "package", id: tender.id }, payload: { tenderCode, questionId, answer }, visibility: "public" }, now);
     for (const user of await listVendorUserIds(trx, question.vendor_id)) {
@@ -102,7 +114,7 @@ export async function answerQuestion(db: Kysely<DB>, actor: Actor, tenderCode: s
 export async function publishAddendum(db: Kysely<DB>, actor: Actor, tenderCode: string, input: { title: string; content: string }, now: Date, context: PublicationContext) {
   return db.transaction().execute(async (trx) => {
     const tender = await loadTender(trx, tenderCode);
-    await stageGuard(trx, tender.id, ADDENDUM_STAGES, now, { id: "Menerbitkan adendum", en: "Issuing an addendum" });
+    await stageGuard(trx, tender, ADDENDUM_STAGES, now, { id: "Menerbitkan adendum", en: "Issuing an addendum" });
     const version = (await repo.latestDocumentVersion(trx, tender.id)) + 1;
     const id = randomUUID();
     await repo.insertDocument(trx, { id, package_id: tender.id, version, kind: "adendum", title: input.title, content: input.content, published_by: actor.id, published_at: now.toISOString() });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_HOLIDAYS_2026 } from "../../demo/demo-data.js";
 import { DEFAULT_SETTINGS } from "../settings/settings.schemas.js";
 import { proposalStart, proposeSchedule } from "./schedule.propose.js";
+import { PASCA_ONE_FILE, PRA_TWO_FILE, STAGE_KEYS } from "../settings/stage-keys.js";
 import { scheduleProblems } from "./schedule.rules.js";
 
 const holidays = new Set(DEMO_HOLIDAYS_2026.map((h) => h.date));
@@ -10,14 +11,20 @@ const holidays = new Set(DEMO_HOLIDAYS_2026.map((h) => h.date));
 describe("proposed schedules", () => {
   it("always pass the schedule rules, whatever the start and the zone, across the holidays", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 330 * 24 }), fc.constantFrom("WIB", "WITA", "WIT"), (hours, timeZone) => {
+      fc.property(fc.integer({ min: 0, max: 330 * 24 }), fc.constantFrom("WIB", "WITA", "WIT"), fc.constantFrom(PASCA_ONE_FILE, PRA_TWO_FILE), (hours, timeZone, flow) => {
         const start = new Date(Date.UTC(2026, 0, 2) + hours * 3_600_000);
         const settings = { ...DEFAULT_SETTINGS, timeZone };
-        const windows = proposeSchedule(start, settings, holidays);
-        expect(scheduleProblems(windows, { settings, holidays, hpsSetAt: start, hpsMaxWorkingDays: 28, now: start })).toEqual([]);
+        const windows = proposeSchedule(start, settings, holidays, flow);
+        expect(windows.map((w) => w.stage)).toEqual([...flow]);
+        expect(scheduleProblems(windows, { settings, holidays, hpsSetAt: start, hpsMaxWorkingDays: 28, now: start, flow })).toEqual([]);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("knows every stage of every flow, each once", () => {
+    expect(new Set(STAGE_KEYS)).toEqual(new Set([...PASCA_ONE_FILE, ...PRA_TWO_FILE]));
+    expect(new Set(STAGE_KEYS).size).toBe(STAGE_KEYS.length);
   });
 
   it("reads the requested date on the LPSE's wall clock, and never proposes the past", () => {

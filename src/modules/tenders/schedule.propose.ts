@@ -1,5 +1,6 @@
 import { addWorkingDays, isWorkingDay, startOfLocalDate, ZONE_OFFSET_HOURS } from "../settings/calendar.js";
 import type { LpseSettings } from "../settings/settings.schemas.js";
+import { OBJECTION_STAGES } from "../settings/stage-keys.js";
 import { PASCA_ONE_FILE, type StageKey, type StageWindow } from "./schedule.rules.js";
 
 type CalendarSettings = Pick<LpseSettings, "timeZone" | "workingDays" | "workingHours" | "stageMinimums">;
@@ -50,7 +51,7 @@ export function proposeSchedule(start: Date, settings: CalendarSettings, holiday
     } else {
       endsAt = new Date(startsAt.getTime() + minimum.amount * 86_400_000);
     }
-    if (stage === "sanggah") {
+    if (OBJECTION_STAGES.includes(stage)) {
       // The objection period must close on a working day, within working hours.
       const moment = nextWorkingMoment(endsAt, settings, holidays);
       endsAt = moment.getTime() === endsAt.getTime() ? endsAt : new Date(moment.getTime() + 3_600_000);

@@ -1,14 +1,9 @@
 import type { FieldError } from "../../server/errors.js";
 import { isWithinWorkingHours, isWorkingDay, localDate, workingDaysBetween } from "../settings/calendar.js";
-import { type LpseSettings, STAGE_KEYS } from "../settings/settings.schemas.js";
+import type { LpseSettings } from "../settings/settings.schemas.js";
+import { OBJECTION_STAGES, PASCA_ONE_FILE, type StageKey } from "../settings/stage-keys.js";
 
-export type StageKey = (typeof STAGE_KEYS)[number];
-
-/**
- * e-Tender, postqualification, one file (SPSE's default flow). Stages follow one another without
- * overlapping; the data model also holds the prequalification two-file flow (its stages are added with it).
- */
-export const PASCA_ONE_FILE: readonly StageKey[] = STAGE_KEYS;
+export { flowOf, PASCA_ONE_FILE, PRA_TWO_FILE, type StageKey } from "../settings/stage-keys.js";
 
 export interface StageWindow {
   stage: StageKey;
@@ -70,14 +65,15 @@ export function scheduleProblems(
   if (first && first.startsAt < context.now) {
     problems.push({ field: fieldOf(0, "startsAt"), message: { id: "jadwal tidak boleh dimulai di masa lalu", en: "the schedule must not start in the past" } });
   }
-  const sanggahIndex = flow.indexOf("sanggah");
-  const sanggah = windows[sanggahIndex];
-  if (sanggah && !isWithinWorkingHours(sanggah.endsAt, settings, new Set(holidays))) {
-    problems.push({
-      field: fieldOf(sanggahIndex),
-      message: { id: "masa sanggah harus berakhir pada hari kerja dalam jam kerja", en: "the objection period must end on a working day within working hours" },
-    });
-  }
+  flow.forEach((stage, index) => {
+    const objection = windows[index];
+    if (OBJECTION_STAGES.includes(stage) && objection && !isWithinWorkingHours(objection.endsAt, settings, holidays)) {
+      problems.push({
+        field: fieldOf(index),
+        message: { id: "masa sanggah harus berakhir pada hari kerja dalam jam kerja", en: "the objection period must end on a working day within working hours" },
+      });
+    }
+  });
   const bidIndex = flow.indexOf("upload_penawaran");
   const bids = windows[bidIndex];
   if (bids) {

@@ -9,7 +9,7 @@ import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import * as packages from "../packages/packages.repository.js";
 import { recordRelease } from "../ocds/ocds.service.js";
-import { scheduleProblems, type StageWindow } from "./schedule.rules.js";
+import { flowOf, scheduleProblems, type StageWindow } from "./schedule.rules.js";
 import { notifyParticipants } from "./participation.service.js";
 import type { PublicationContext } from "./publication-context.js";
 import * as repo from "./tenders.repository.js";
@@ -22,11 +22,11 @@ function rejectProblems(problems: FieldError[]): void {
 }
 
 /** Check a schedule against the LPSE's calendar, stage minimums and the HPS rule. */
-export async function checkSchedule(trx: Tx, pkg: { hps_set_at: string }, windows: StageWindow[], now: Date): Promise<void> {
+export async function checkSchedule(trx: Tx, pkg: { hps_set_at: string; qualification: string }, windows: StageWindow[], now: Date): Promise<void> {
   const settings = await getSettings(trx);
   const holidays = new Set((await repo.holidayDates(trx)).map((h) => h.date));
   const rules = settings.procurementRules ?? DEFAULT_PROCUREMENT_RULES;
-  rejectProblems(scheduleProblems(windows, { settings, holidays, hpsSetAt: new Date(pkg.hps_set_at), hpsMaxWorkingDays: rules.hpsMaxWorkingDaysBeforeDeadline, now }));
+  rejectProblems(scheduleProblems(windows, { settings, holidays, hpsSetAt: new Date(pkg.hps_set_at), hpsMaxWorkingDays: rules.hpsMaxWorkingDaysBeforeDeadline, now, flow: flowOf(pkg.qualification) }));
 }
 
 /**
@@ -72,7 +72,7 @@ export async function setSchedule(db: Kysely<DB>, actor: Actor, packageId: strin
  * times, a stage under way keeps its start and must end in the future, and a stage still to come starts no
  * earlier than now.
  */
-async function checkScheduleAfterPublication(trx: Tx, pkg: { hps_set_at: string; id: string }, windows: StageWindow[], now: Date, published: boolean): Promise<void> {
+async function checkScheduleAfterPublication(trx: Tx, pkg: { hps_set_at: string; qualification: string; id: string }, windows: StageWindow[], now: Date, published: boolean): Promise<void> {
   if (!published) return checkSchedule(trx, pkg, windows, now);
   const before = await repo.readSchedule(trx, pkg.id);
   const problems: FieldError[] = [];
@@ -97,5 +97,5 @@ async function checkScheduleAfterPublication(trx: Tx, pkg: { hps_set_at: string;
   const holidays = new Set((await repo.holidayDates(trx)).map((h) => h.date));
   const rules = settings.procurementRules ?? DEFAULT_PROCUREMENT_RULES;
   const firstStart = windows[0]?.startsAt ?? now;
-  rejectProblems(scheduleProblems(windows, { settings, holidays, hpsSetAt: new Date(pkg.hps_set_at), hpsMaxWorkingDays: rules.hpsMaxWorkingDaysBeforeDeadline, now: firstStart < now ? firstStart : now }));
+  rejectProblems(scheduleProblems(windows, { settings, holidays, hpsSetAt: new Date(pkg.hps_set_at), hpsMaxWorkingDays: rules.hpsMaxWorkingDaysBeforeDeadline, now: firstStart < now ? firstStart : now, flow: flowOf(pkg.qualification) }));
 }

@@ -5,6 +5,17 @@ import { currentStage, type StageKey, type StageWindow } from "./schedule.rules.
 
 /** Stage names as SPSE shows them, for messages. */
 export const STAGE_NAMES: Record<StageKey, Message> = {
+  pengumuman_prakualifikasi: { id: "Pengumuman Prakualifikasi", en: "Prequalification announcement" },
+  download_dokumen_kualifikasi: { id: "Download Dokumen Kualifikasi", en: "Qualification documents download" },
+  penjelasan_kualifikasi: { id: "Penjelasan Dokumen Prakualifikasi", en: "Prequalification clarification" },
+  upload_dokumen_kualifikasi: { id: "Kirim Persyaratan Kualifikasi", en: "Qualification submission" },
+  evaluasi_kualifikasi: { id: "Evaluasi Dokumen Kualifikasi", en: "Qualification evaluation" },
+  penetapan_hasil_kualifikasi: { id: "Penetapan Hasil Kualifikasi", en: "Qualification result decision" },
+  pengumuman_hasil_kualifikasi: { id: "Pengumuman Hasil Prakualifikasi", en: "Prequalification result announcement" },
+  sanggah_kualifikasi: { id: "Masa Sanggah Prakualifikasi", en: "Prequalification objection period" },
+  pembukaan_file_1: { id: "Pembukaan dan Evaluasi Penawaran File I: Administrasi dan Teknis", en: "Opening and evaluation of File I (administrative and technical)" },
+  pengumuman_file_1: { id: "Pengumuman Hasil Evaluasi Administrasi dan Teknis", en: "File I evaluation result announcement" },
+  pembukaan_file_2: { id: "Pembukaan dan Evaluasi Penawaran File II: Harga", en: "Opening and evaluation of File II (price)" },
   pengumuman: { id: "Pengumuman", en: "Announcement" },
   download_dokumen: { id: "Download Dokumen Pemilihan", en: "Tender documents download" },
   penjelasan: { id: "Pemberian Penjelasan", en: "Clarification (aanwijzing)" },

@@ -10,7 +10,7 @@ import { PackageParamsSchema, PackageSchema } from "../packages/packages.schemas
 import { getSettings } from "../settings/settings.service.js";
 import { publicationContext } from "./publication-context.js";
 import { publishTender } from "./publication.service.js";
-import { currentStage, presentStage } from "./schedule.rules.js";
+import { currentStage, flowOf, presentStage } from "./schedule.rules.js";
 import { setSchedule } from "./schedule.service.js";
 import { canRunSelection } from "./tenders.policy.js";
 import { proposalStart, proposeSchedule } from "./schedule.propose.js";
@@ -60,7 +60,7 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
       authorize(canRunSelection(actor, pkg));
       const settings = await getSettings(db);
       const holidays = new Set((await holidayDates(db)).map((h) => h.date));
-      const windows = proposeSchedule(proposalStart(request.query.start, deps.clock.now(), settings), settings, holidays);
+      const windows = proposeSchedule(proposalStart(request.query.start, deps.clock.now(), settings), settings, holidays, flowOf(pkg.row.qualification));
       return { stages: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })) };
     },
   );

@@ -12,7 +12,8 @@ import { fromZonedInput, toZonedInput, zonedDate } from "../../lib/zonedTime";
 import { usePublicLpse } from "../public/public.api";
 import { ScheduleTable } from "../tenders/ScheduleTable";
 import { Section } from "../tenders/Section";
-import { STAGE_KEYS, useProcurementLabels } from "./labels";
+import { flowOf } from "../../../../src/modules/settings/stage-keys.js";
+import { useProcurementLabels } from "./labels";
 import {
   isOneOf,
   type Package,
@@ -99,9 +100,9 @@ function fieldOf(iso: string | undefined, zone: TimeZoneCode): TimeField {
   return iso ? { value: toZonedInput(iso, zone), iso } : { value: "", iso: null };
 }
 
-function rowsOf(stages: readonly StageWindow[], zone: TimeZoneCode, published: boolean, nowMs: number): Row[] {
-  const keys: readonly string[] = stages.length > 0 ? stages.map((s) => s.stage) : STAGE_KEYS;
-  return keys.map((stage) => {
+/** One row per stage of the package's flow (postqualification one file, or prequalification two files). */
+function rowsOf(flow: readonly string[], stages: readonly StageWindow[], zone: TimeZoneCode, published: boolean, nowMs: number): Row[] {
+  return flow.map((stage) => {
     const saved = stages.find((s) => s.stage === stage);
     return { stage, start: fieldOf(saved?.startsAt, zone), end: fieldOf(saved?.endsAt, zone), locked: published && saved !== undefined && Date.parse(saved.endsAt) <= nowMs };
   });
@@ -132,7 +133,7 @@ function ScheduleEditor({ pkg, schedule, onSaved, onCancel }: { pkg: Package; sc
   const zone = schedule.timeZone;
   const published = pkg.status === "published";
   const nowMs = Date.now() + (lpse.data?.clockOffsetMs ?? 0);
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(schedule.stages, zone, published, nowMs));
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(flowOf(pkg.qualification), schedule.stages, zone, published, nowMs));
   // Tomorrow by default: a schedule starting this very minute would be in the past by the time it is published.
   const [start, setStart] = useState(() => zonedDate(new Date(nowMs), zone, 1));
   const [reasonKind, setReasonKind] = useState<ScheduleChangeReason | "">("");
