@@ -99,3 +99,16 @@ export function schedulesOf(db: Queryable, packageIds: string[]) {
   if (packageIds.length === 0) return Promise.resolve([]);
   return db.selectFrom("package_schedules").selectAll().where("package_id", "in", packageIds).orderBy("package_id").orderBy("position").execute();
 }
+
+/** Active agencies by name, with their published tenders counted (inactive ones only while they have some). */
+export async function publicAgencies(db: Queryable) {
+  const rows = await db
+    .selectFrom("agencies")
+    .leftJoin("packages", (join) => join.onRef("packages.agency_id", "=", "agencies.id").on("packages.status", "=", "published"))
+    .select(["agencies.id", "agencies.code", "agencies.name", "agencies.active"])
+    .select((eb) => eb.fn.count<number>("packages.id").as("tenders"))
+    .groupBy(["agencies.id", "agencies.code", "agencies.name", "agencies.active"])
+    .orderBy("agencies.name")
+    .execute();
+  return rows.filter((r) => r.active === 1 || Number(r.tenders) > 0).map((r) => ({ id: r.id, code: r.code, name: r.name, tenderCount: Number(r.tenders) }));
+}

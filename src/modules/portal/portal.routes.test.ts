@@ -77,6 +77,14 @@ describe("public portal", () => {
     expectProblem(await c.get("/api/v1/public/tenders?pageSize=1000"), 400, "VALIDATION_FAILED", "query.pageSize");
   });
 
+  it("lists the agencies for the filter without logging in, with their published tenders counted", async () => {
+    const r = await t.client().get<{ items: { id: string; name: string; tenderCount: number }[] }>("/api/v1/public/agencies");
+    expect(r.status, r.text).toBe(200);
+    const byName = Object.fromEntries(r.body.items.map((a) => [a.name, a.tenderCount]));
+    // The draft of Dinas Pekerjaan Umum is not counted.
+    expect(byName).toMatchObject({ "Dinas Pekerjaan Umum": 1, "Dinas Kesehatan": 1 });
+  });
+
   it("shows the announcement with the HPS, the schedule, the current stage and server time", async () => {
     t.clock.set(new Date("2026-12-10T03:00:00Z"));
     const r = await t.client().get<{ hps: string; stage: string; next: string; schedule: unknown[]; serverTime: string; timeZone: string }>(`/api/v1/public/tenders/${roads.tenderCode}`);

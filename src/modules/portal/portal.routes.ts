@@ -4,6 +4,7 @@ import type { Api } from "../../server/http.js";
 import { getSettings } from "../settings/settings.service.js";
 import { atomFeed } from "./atom-feed.js";
 import { PublicTenderSchema, TenderCodeParamsSchema, TenderSearchQuerySchema, TenderSearchResultSchema } from "./portal.schemas.js";
+import { publicAgencies } from "./portal.repository.js";
 import { latestTenders, publicTender, searchPublicTenders } from "./portal.service.js";
 
 /** How many announcements the feed carries. */
@@ -17,6 +18,18 @@ export function portalRoutes(app: Api, deps: AppDeps): void {
     "/api/v1/public/tenders",
     { schema: { tags: ["public"], summary: "Search published tenders (text, agency, category, method, stage, year, HPS range)", querystring: TenderSearchQuerySchema, response: { 200: TenderSearchResultSchema } } },
     async (request) => searchPublicTenders(db, request.query, deps.clock.now()),
+  );
+
+  app.get(
+    "/api/v1/public/agencies",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "The LPSE's agencies (OPD), for the search filter, with how many tenders each has published",
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), tenderCount: z.number().int() })) }) },
+      },
+    },
+    async () => ({ items: await publicAgencies(db) }),
   );
 
   app.get(

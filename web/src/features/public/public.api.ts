@@ -34,3 +34,14 @@ async function fetchPublicLpse(): Promise<PublicLpse> {
 export function usePublicLpse() {
   return useQuery({ queryKey: publicLpseQueryKey, queryFn: fetchPublicLpse, staleTime: Infinity });
 }
+
+const PublicAgencySchema = z.object({ id: z.string(), code: z.string(), name: z.string(), tenderCount: z.number() });
+
+/** The agencies (OPD) for the public search filter; they change rarely. */
+export function usePublicAgencies() {
+  return useQuery({
+    queryKey: ["public", "agencies"],
+    queryFn: async () => (await api.get("/api/v1/public/agencies", z.object({ items: z.array(PublicAgencySchema) }))).items,
+    staleTime: 5 * 60_000,
+  });
+}

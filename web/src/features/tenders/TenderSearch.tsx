@@ -9,10 +9,9 @@ import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { useLanguage } from "../../lib/useLanguage";
-import { useAgencies } from "../agencies/agencies.api";
-import { useMe } from "../auth/auth.api";
 import { STAGE_KEYS, useProcurementLabels } from "../packages/labels";
 import { CATEGORIES, METHODS } from "../packages/packages.api";
+import { usePublicAgencies } from "../public/public.api";
 import { PAGE_SIZE, type SearchParams, type TenderSummary, useTenderSearch } from "./tenders.api";
 import { StageBadge } from "./StageBadge";
 
@@ -135,10 +134,7 @@ function SearchForm({ applied, fieldErrors, filtered, onApply, onReset }: Search
   const { t } = useTranslation();
   const labels = useProcurementLabels();
   const [draft, setDraft] = useState<Record<TextField, string>>({ q: applied.q, fiscalYear: applied.fiscalYear, minHps: applied.minHps, maxHps: applied.maxHps });
-  // No public agency list exists: staff (who may list agencies) get the filter; the public searches by name.
-  const me = useMe();
-  const staff = me.data != null && me.data.role !== "vendor";
-  const agencies = useAgencies(staff);
+  const agencies = usePublicAgencies();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -176,11 +172,11 @@ function SearchForm({ applied, fieldErrors, filtered, onApply, onReset }: Search
               {t("search.submit")}
             </Button>
           </Group>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: staff ? 4 : 3 }} spacing="sm" verticalSpacing="xs">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
             {select("category", t("search.category"), CATEGORIES.map((c) => ({ value: c, label: labels.category(c) })))}
             {select("method", t("search.method"), METHODS.map((m) => ({ value: m, label: labels.method(m) })))}
             {select("stage", t("search.stage"), STAGE_KEYS.map((s) => ({ value: s, label: labels.stage(s) })))}
-            {staff && select("agencyId", t("search.agency"), (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })))}
+            {select("agencyId", t("search.agency"), (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })))}
             <TextInput label={t("search.fiscalYear")} inputMode="numeric" value={draft.fiscalYear} onChange={change("fiscalYear")} error={fieldErrors.fiscalYear} />
             <TextInput label={t("search.minHps")} inputMode="decimal" value={draft.minHps} onChange={change("minHps")} error={fieldErrors.minHps} />
             <TextInput label={t("search.maxHps")} inputMode="decimal" value={draft.maxHps} onChange={change("maxHps")} error={fieldErrors.maxHps} />
