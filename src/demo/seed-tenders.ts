@@ -4,7 +4,8 @@ import { actorOf } from "../modules/auth/session.hook.js";
 import { assignCommittee } from "../modules/packages/assignment.service.js";
 import type { PackageInput } from "../modules/packages/packages.schemas.js";
 import { createPackage } from "../modules/packages/packages.service.js";
-import { addWorkingDays, localDate } from "../modules/settings/calendar.js";
+import { addWorkingDays, localDate, startOfLocalDate } from "../modules/settings/calendar.js";
+import { flowOf } from "../modules/settings/stage-keys.js";
 import { getSettings } from "../modules/settings/settings.service.js";
 import { answerQuestion, askQuestion, joinTender } from "../modules/tenders/participation.service.js";
 import type { PublicationContext } from "../modules/tenders/publication-context.js";
@@ -46,7 +47,7 @@ interface DemoTender {
   committee: "pokja" | "pejabat_pengadaan";
 }
 
-const base = { fiscalYear: 2027, fundingSource: "APBD" as const, qualification: "pasca" as const, kbliCodes: [] as string[], qualificationRequirements: "" };
+const base = { fiscalYear: 2027, fundingSource: "APBD" as const, qualification: "pasca" as "pasca" | "pra", kbliCodes: [] as string[], qualificationRequirements: "" };
 
 const DEMO_TENDERS: DemoTender[] = [
   {
@@ -73,6 +74,16 @@ const DEMO_TENDERS: DemoTender[] = [
       hpsItems: [{ description: "Tenaga ahli arsitek (orang-bulan)", unit: "OB", quantity: "6", unitPrice: "14500000" }, { description: "Tenaga ahli struktur (orang-bulan)", unit: "OB", quantity: "4", unitPrice: "13000000" }] },
   },
   {
+    // Prequalification, two files: the qualification round is under way.
+    agency: "DPUPR", unit: "DPUPR-CK", ppk: "ppk.dpupr", admin: "admin.dpupr", committee: "pokja", startedWorkingDaysAgo: 1,
+    input: { ...base, qualification: "pra", rupCode: "51234006", name: "Pembangunan Gedung Mal Pelayanan Publik Kota Madiun", pagu: "12500000000", category: "pekerjaan_konstruksi", method: "tender", evaluationMethod: "gugur_harga_terendah", contractType: "gabungan", kbliCodes: ["41012"], qualificationRequirements: "SBU BG004 kualifikasi menengah; pengalaman 1 pekerjaan gedung sejenis dalam 4 tahun terakhir.",
+      hpsItems: [
+        { description: "Pekerjaan struktur beton bertulang", unit: "ls", quantity: "1", unitPrice: "7400000000" },
+        { description: "Pekerjaan arsitektur dan interior", unit: "ls", quantity: "1", unitPrice: "3150000000" },
+        { description: "Pekerjaan mekanikal, elektrikal dan plumbing", unit: "ls", quantity: "1", unitPrice: "1450000000" },
+      ] },
+  },
+  {
     agency: "DPUPR", unit: "DPUPR-SDA", ppk: "ppk.dpupr", admin: "admin.dpupr", committee: "pokja", startedWorkingDaysAgo: null,
     input: { ...base, rupCode: "51234004", name: "Normalisasi Saluran Drainase Kali Madiun Segmen 3", pagu: "1200000000", category: "pekerjaan_konstruksi", method: "tender", evaluationMethod: "gugur_harga_terendah", contractType: "harga_satuan",
       hpsItems: [{ description: "Galian tanah dan angkutan", unit: "m3", quantity: "4200", unitPrice: "95000" }, { description: "Pasangan batu kali", unit: "m3", quantity: "850", unitPrice: "780000" }] },
@@ -93,14 +104,14 @@ export async function seedDemoTenders(db: Kysely<DB>, now: Date, context: Public
   for (const demo of DEMO_TENDERS) {
     const today = localDate(now, settings.timeZone);
     const startDay = demo.startedWorkingDaysAgo === null ? today : addWorkingDays(today, -demo.startedWorkingDaysAgo, settings, holidays);
-    const start = new Date(`${startDay}T00:00:00Z`);
+    const start = startOfLocalDate(startDay, settings.timeZone);
     const preparedAt = new Date(start.getTime() - 86_400_000);
     const { row } = await createPackage(db, await actor(db, demo.ppk), { ...demo.input, workUnitId: await workUnit(db, demo.agency, demo.unit) }, preparedAt);
     const assigner = await actor(db, demo.admin);
     const members = demo.committee === "pokja" ? pokja : [official];
     await assignCommittee(db, assigner, row.id, { kind: demo.committee, memberIds: members.map((m) => m.id), decreeNumber: `027/${row.rup_code.slice(-3)}/401.112/2026` }, preparedAt);
     if (demo.startedWorkingDaysAgo === null) continue;
-    const windows = proposeSchedule(start, settings, holidays);
+    const windows = proposeSchedule(start, settings, holidays, flowOf(demo.input.qualification));
     const stages = windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
     const lead = members[0] as Actor;
     await setSchedule(db, lead, row.id, { stages }, preparedAt, context);
