@@ -40,11 +40,11 @@ export class LocalFileStore implements FileStore {
     let size = 0;
     const handle = await fs.promises.open(temp, "wx", 0o600);
     try {
-      for await (const chunk of source) {
+      // Not destroyed on a refusal: see the catch below.
+      for await (const chunk of source.iterator({ destroyOnReturn: false })) {
         const bytes = chunk as Buffer;
         size += bytes.length;
         if (size > maxBytes) {
-          source.destroy();
           throw new AppError(
             "PAYLOAD_TOO_LARGE",
             { id: `Berkas melebihi batas ${Math.floor(maxBytes / 1_048_576)} MB`, en: `The file exceeds the ${Math.floor(maxBytes / 1_048_576)} MB limit` },
@@ -57,6 +57,9 @@ export class LocalFileStore implements FileStore {
       // Durable before anything refers to it: a crash after the caller commits must not lose the file.
       await handle.sync();
     } catch (error) {
+      // The rest of the body is read and dropped, as Fastify does past its own body limit: destroying the
+      // request would reset the connection, and the browser would never see the 413 and its message.
+      source.resume();
       await handle.close();
       await fs.promises.rm(temp, { force: true });
       throw error;

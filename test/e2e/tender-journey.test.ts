@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { createAgency, createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
-import { getSettings } from "../../src/modules/settings/settings.service.js";
+import { getSettings, updateSettings } from "../../src/modules/settings/settings.service.js";
 import { proposeSchedule } from "../../src/modules/tenders/schedule.propose.js";
 import type { Role } from "../../src/modules/users/roles.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
@@ -11,9 +12,12 @@ import { createUser } from "../../src/modules/users/users.service.js";
 import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
 import { ManualClock } from "../../src/server/clock.js";
 import { launchBrowser } from "../support/browser.js";
+import { buildPdf } from "../support/pdf.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const PASSWORD = "Madiun#Uji2026";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 interface Staff {
   email: string;
@@ -24,9 +28,9 @@ interface Staff {
 
 /**
  * A tender from first draft to clarification, through the built web app on the real server and clock:
- * the PPK drafts a package with its HPS, the Admin Agency assigns the Pokja, a Pokja member schedules and
- * publishes it, a visitor finds the announcement, a verified vendor joins, asks, and reads the answer and
- * the addendum the Pokja issues — and finds both in its inbox.
+ * the PPK drafts a package with its HPS and attaches the KAK, the Admin Agency assigns the Pokja, a Pokja
+ * member schedules and publishes it, a visitor finds the announcement, a verified vendor joins, downloads
+ * the KAK, asks, and reads the answer and the addendum the Pokja issues — and finds both in its inbox.
  *
  * The clock: publication needs a schedule that starts in the future, so the tender is announced for
  * tomorrow (the proposal from tomorrow's date). Joining and asking need open stages, so the test then
@@ -47,11 +51,14 @@ describe("browser: tender journey", () => {
   ];
   const vendor = { email: "direktur@karya-manunggal.test", name: "Slamet Riyadi", company: "CV Karya Manunggal", vendorId: randomUUID() };
   const packageName = "Rehabilitasi Saluran Drainase Jalan Pahlawan Kota Madiun";
+  const kak = { name: "KAK Rehabilitasi Saluran Drainase.pdf", mimeType: "application/pdf", buffer: buildPdf("Kerangka Acuan Kerja: rehabilitasi saluran drainase") };
 
   beforeAll(async () => {
     s = await startTestServer({}, clock);
     const { db } = s.server.runtime.deps.database;
     const now = new Date();
+    // Documents up to 1 MB: a refusal for size then takes no large file.
+    await updateSettings(db, null, { ...(await getSettings(db)), uploadLimits: { vendorDocumentMegabytes: 1, bidMegabytes: 500 } }, now);
     const dpupr = await createAgency(db, null, { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "dinas" }, now);
     await createWorkUnit(db, null, dpupr.id, { code: "DPUPR-BM", name: "Bidang Bina Marga" }, now);
     // The Pokja sits in the UKPBJ, another agency: the assignment list is LPSE-wide.
@@ -152,6 +159,30 @@ describe("browser: tender journey", () => {
       ["Pasangan batu kali", "m3", 420_000, 61_250_000, 25_725_000_000],
     ]);
 
+    // The PPK attaches the KAK (the name follows the file); a text file named .pdf is refused for its
+    // content, a drawing over the LPSE's limit for its size.
+    const packageDocuments = desk.getByTestId("package-documents");
+    await packageDocuments.getByLabel("Jenis dokumen").selectOption("kak");
+    await packageDocuments.getByLabel("Berkas", { exact: true }).setInputFiles(kak);
+    expect(await packageDocuments.getByLabel("Nama dokumen").inputValue()).toBe(kak.name);
+    await packageDocuments.getByRole("button", { name: "Unggah" }).click();
+    await desk.getByText(`Dokumen ${kak.name} diunggah.`).waitFor();
+    const packageFiles = packageDocuments.getByRole("table", { name: "Dokumen paket" });
+    await packageFiles.getByRole("cell", { name: kak.name, exact: true }).waitFor();
+    await packageFiles.getByRole("link", { name: `Unduh ${kak.name}` }).waitFor();
+    await packageDocuments.getByLabel("Jenis dokumen").selectOption("spesifikasi");
+    await packageDocuments.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "Spesifikasi teknis.pdf", mimeType: "application/pdf", buffer: Buffer.from("Spesifikasi: beton K-250.\n") });
+    await packageDocuments.getByRole("button", { name: "Unggah" }).click();
+    await packageDocuments.getByText("Isi berkas bukan PDF, PNG atau JPEG (terdeteksi: tidak dikenal)").waitFor();
+    await packageDocuments.getByLabel("Jenis dokumen").selectOption("gambar");
+    await packageDocuments.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "Gambar kerja.pdf", mimeType: "application/pdf", buffer: Buffer.concat([buildPdf("Gambar kerja"), Buffer.alloc(1_500_000, 0x20)]) });
+    await packageDocuments.getByRole("button", { name: "Unggah" }).click();
+    await packageDocuments.getByText("Berkas melebihi batas 1 MB").waitFor();
+    const packageDocumentRows = await db.selectFrom("package_documents").selectAll().where("package_id", "=", pkg.id).execute();
+    expect(packageDocumentRows).toEqual([
+      expect.objectContaining({ kind: "kak", original_name: kak.name, content_type: "application/pdf", size: kak.buffer.length, sha256: sha256(kak.buffer) }),
+    ]);
+
     // 2. The Admin Agency assigns a Pokja of three under a decree.
     const admin = await logIn(adminAgency);
     await openPackage(admin);
@@ -249,6 +280,14 @@ describe("browser: tender journey", () => {
     await company.getByTestId("participants").getByRole("cell", { name: vendor.company, exact: true }).waitFor();
     const participant = await db.selectFrom("tender_participants").selectAll().where("package_id", "=", pkg.id).executeTakeFirstOrThrow();
     expect(participant.vendor_id).toBe(vendor.vendorId);
+
+    // As a participant the vendor finds the KAK among the tender's files and downloads the bytes the PPK uploaded.
+    const tenderFiles = company.getByTestId("documents").getByRole("table", { name: "Berkas dokumen pemilihan" });
+    await tenderFiles.getByRole("cell", { name: "Kerangka Acuan Kerja (KAK)", exact: true }).waitFor();
+    await tenderFiles.getByRole("cell", { name: kak.name, exact: true }).waitFor();
+    const [download] = await Promise.all([company.waitForEvent("download"), tenderFiles.getByRole("link", { name: `Unduh ${kak.name}` }).click()]);
+    expect(download.suggestedFilename()).toBe("KAK_Rehabilitasi_Saluran_Drainase.pdf");
+    expect(sha256(await readFile(await download.path()))).toBe(sha256(kak.buffer));
 
     const question = "Apakah pasangan batu kali boleh diganti beton pracetak dengan mutu yang setara?";
     await company.getByLabel("Pertanyaan", { exact: true }).fill(question);

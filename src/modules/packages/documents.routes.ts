@@ -16,11 +16,9 @@ import { findParticipant } from "../tenders/participation.repository.js";
 import { loadTender } from "../tenders/participation.service.js";
 import { isCommitteeMember } from "./assignment.repository.js";
 import { loadVisiblePackage } from "./package-access.js";
+import { PACKAGE_DOCUMENT_KINDS } from "./package-enums.js";
 import { canEditPackage } from "./packages.policy.js";
 import { PackageParamsSchema } from "./packages.schemas.js";
-
-/** The PPK's documents of a package (Perpres 16/2018: specification or KAK, and the draft contract). */
-export const PACKAGE_DOCUMENT_KINDS = ["kak", "spesifikasi", "rancangan_kontrak", "gambar", "lainnya"] as const;
 
 const UploadQuerySchema = z.strictObject({ kind: z.enum(PACKAGE_DOCUMENT_KINDS), name: z.string().trim().min(3).max(200) });
 const FileSchema = z.object({ id: z.string(), kind: z.enum(PACKAGE_DOCUMENT_KINDS), name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string() });

@@ -15,3 +15,5 @@ export const EVALUATION_METHODS = [
 export const QUALIFICATIONS = ["pasca", "pra"] as const;
 export const CONTRACT_TYPES = ["lumsum", "harga_satuan", "gabungan", "terima_jadi", "kontrak_payung", "waktu_penugasan"] as const;
 export const FUNDING_SOURCES = ["APBD", "APBN", "APBD_Perubahan", "BLUD", "DAK", "Hibah", "Lainnya"] as const;
+/** The PPK's documents of a package (Perpres 16/2018: specification or KAK, and the draft contract). */
+export const PACKAGE_DOCUMENT_KINDS = ["kak", "spesifikasi", "rancangan_kontrak", "gambar", "lainnya"] as const;

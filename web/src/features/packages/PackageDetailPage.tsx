@@ -14,13 +14,14 @@ import { useCurrentUser } from "../auth/useCurrentUser";
 import { Section } from "../tenders/Section";
 import { AssignmentSection } from "./AssignmentSection";
 import { useProcurementLabels } from "./labels";
+import { PackageDocumentsSection } from "./PackageDocumentsSection";
 import { type Package, usePackage, usePublishTender, useSchedule } from "./packages.api";
 import { PackageStatusBadge } from "./PackageStatusBadge";
 import { ScheduleSection } from "./ScheduleSection";
 
 /**
- * One package: its data and HPS for everyone who may see it, and by role the PPK's edit button, the Admin
- * Agency's assignment form, and the committee's schedule editor and publication.
+ * One package: its data, HPS and documents for everyone who may see it, and by role the PPK's edit button
+ * and document upload, the Admin Agency's assignment form, and the committee's schedule editor and publication.
  */
 export function PackageDetailPage() {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ function PackageContent({ pkg }: { pkg: Package }) {
         <HpsTable pkg={pkg} />
       </Section>
 
+      <PackageDocumentsSection pkg={pkg} canUpload={canEdit} />
       <AssignmentSection pkg={pkg} canAssign={canAssign} />
       {/* Started afresh on publication: the published schedule is then changed on request, with a reason. */}
       <ScheduleSection key={pkg.status} pkg={pkg} isCommittee={isCommittee} />

@@ -8,6 +8,7 @@ import {
   FUNDING_SOURCES,
   isOneOf,
   METHODS,
+  PACKAGE_DOCUMENT_KINDS,
   QUALIFICATIONS,
   SCHEDULE_CHANGE_REASONS,
 } from "./packages.api";
@@ -29,6 +30,7 @@ export function useProcurementLabels() {
     contractType: (v: string) => (isOneOf(CONTRACT_TYPES, v) ? t(`procurement.contractTypes.${v}`) : v),
     fundingSource: (v: string) => (isOneOf(FUNDING_SOURCES, v) ? t(`procurement.fundingSources.${v}`) : v),
     committeeKind: (v: string) => (isOneOf(COMMITTEE_KINDS, v) ? t(`procurement.committeeKinds.${v}`) : v),
+    documentKind: (v: string) => (isOneOf(PACKAGE_DOCUMENT_KINDS, v) ? t(`procurement.documentKinds.${v}`) : v),
     reason: (v: string) => (isOneOf([...SCHEDULE_CHANGE_REASONS, "initial"] as const, v) ? t(`procurement.reasons.${v}`) : v),
     /** A stage key, or the server's "belum_dimulai" / "selesai" for a tender before or after its schedule. */
     stage: (v: string) => {

@@ -2,10 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { api } from "../../lib/api";
 import { TIME_ZONE_CODES } from "../../lib/format";
-import { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS } from "../../../../src/modules/packages/package-enums.js";
+import {
+  CATEGORIES,
+  CONTRACT_TYPES,
+  EVALUATION_METHODS,
+  FUNDING_SOURCES,
+  METHODS,
+  PACKAGE_DOCUMENT_KINDS,
+  QUALIFICATIONS,
+} from "../../../../src/modules/packages/package-enums.js";
 
 /** The package vocabularies, shared with the server (src/modules/packages/package-enums.ts). */
-export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS };
+export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, PACKAGE_DOCUMENT_KINDS, QUALIFICATIONS };
 /** Who runs the selection (AssignmentInputSchema in src/modules/packages/packages.schemas.ts). */
 export const COMMITTEE_KINDS = ["pokja", "pejabat_pengadaan"] as const;
 /** Reasons the regulation accepts for a schedule change after publication (src/modules/tenders/tenders.schemas.ts). */
@@ -19,6 +27,7 @@ export type ContractType = (typeof CONTRACT_TYPES)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
 export type ScheduleChangeReason = (typeof SCHEDULE_CHANGE_REASONS)[number];
+export type PackageDocumentKind = (typeof PACKAGE_DOCUMENT_KINDS)[number];
 
 /**
  * Consultancy is selected by Seleksi and evaluated on quality; everything else by Tender on price
@@ -133,6 +142,18 @@ const ScheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
+/** A file of the package (KAK, draft contract, drawings); the same shape on the tender's side. */
+export const PackageFileSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type PackageFile = z.infer<typeof PackageFileSchema>;
+
 export interface ScheduleInput {
   stages: StageWindow[];
   reason?: { kind: ScheduleChangeReason; text: string };
@@ -225,5 +246,28 @@ export function usePublishTender(id: string) {
       await refresh(saved);
       await queryClient.invalidateQueries({ queryKey: [...packageKey(id), "schedule"] });
     },
+  });
+}
+
+/** The package's files, for everyone who sees the package. */
+export function usePackageDocuments(id: string) {
+  return useQuery({
+    queryKey: [...packageKey(id), "documents"],
+    queryFn: async () => (await api.get(`${path(id)}/documents`, z.object({ items: z.array(PackageFileSchema) }))).items,
+  });
+}
+
+/** Where the browser downloads a package file (the session cookie goes along; the server names the file). */
+export function packageFileHref(packageId: string, fileId: string): string {
+  return `${path(packageId)}/documents/${encodeURIComponent(fileId)}/content`;
+}
+
+/** The PPK uploads one file as the raw body; the server reads its type from the content. */
+export function useUploadPackageDocument(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: PackageDocumentKind; name: string; file: File }) =>
+      api.upload(`${path(id)}/documents`, PackageFileSchema, input.file, { kind: input.kind, name: input.name }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...packageKey(id), "documents"] }),
   });
 }

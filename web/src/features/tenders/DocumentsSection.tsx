@@ -4,14 +4,20 @@ import { useTranslation } from "react-i18next";
 import { DateTime } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
 import { notifySuccess } from "../../lib/notify";
+import { PageLoader } from "../../lib/PageLoader";
+import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
+import { PackageFilesTable } from "../packages/PackageFilesTable";
 import { Section } from "./Section";
 import { usePublicLpse } from "../public/public.api";
-import { isOpen, type Tender, type TenderDocument, usePublishAddendum } from "./tenders.api";
+import { isOpen, type Tender, type TenderDocument, tenderFileHref, usePublishAddendum, useTenderFiles } from "./tenders.api";
 
 const ADDENDUM_STAGES: readonly string[] = ["pengumuman", "download_dokumen", "penjelasan", "upload_penawaran"];
 
-/** The tender document's versions and addenda (participants, the committee, administrator, auditor); the committee issues addenda. */
+/**
+ * The package's files and the tender document's versions and addenda (participants, the committee,
+ * administrator, auditor); the committee issues addenda.
+ */
 export function DocumentsSection({ tender, documents, isCommittee }: { tender: Tender; documents: TenderDocument[]; isCommittee: boolean }) {
   const { t } = useTranslation();
   const lpse = usePublicLpse();
@@ -19,10 +25,14 @@ export function DocumentsSection({ tender, documents, isCommittee }: { tender: T
   const ordered = [...documents].sort((a, b) => b.version - a.version);
   return (
     <Section id="documents-title" title={t("tender.documentsTitle")} testId="documents">
+      <TenderFiles code={tender.tenderCode} />
+      <Title order={3} size="h4" id="document-versions-title">
+        {t("tender.versionsTitle")}
+      </Title>
       {ordered.length === 0 ? (
         <Text c="dimmed">{t("tender.documentsEmpty")}</Text>
       ) : (
-        <Stack component="ul" gap="sm" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-labelledby="documents-title">
+        <Stack component="ul" gap="sm" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-labelledby="document-versions-title">
           {ordered.map((doc) => (
             <DocumentItem key={doc.id} doc={doc} />
           ))}
@@ -45,6 +55,24 @@ export function DocumentsSection({ tender, documents, isCommittee }: { tender: T
   );
 }
 
+/** The PPK's files of the package (KAK, specification, draft contract, drawings), fixed at publication. */
+function TenderFiles({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const files = useTenderFiles(code);
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4" id="tender-files-title">
+        {t("tender.filesTitle")}
+      </Title>
+      {files.isPending && <PageLoader />}
+      {files.isError && <QueryError error={files.error} onRetry={() => void files.refetch()} />}
+      {files.data && (
+        <PackageFilesTable files={files.data} hrefOf={(file) => tenderFileHref(code, file.id)} labelledBy="tender-files-title" empty={t("tender.filesEmpty")} testId="tender-files" />
+      )}
+    </Stack>
+  );
+}
+
 function DocumentItem({ doc }: { doc: TenderDocument }) {
   const { t } = useTranslation();
   const headingId = `document-${doc.id}`;
@@ -56,7 +84,7 @@ function DocumentItem({ doc }: { doc: TenderDocument }) {
             <Badge variant="light" color={doc.kind === "adendum" ? "orange" : "blue"}>
               {t(`tender.documentKinds.${doc.kind}`)} · {t("tender.documentVersion", { version: doc.version })}
             </Badge>
-            <Title order={3} fz="sm" id={headingId} style={{ overflowWrap: "anywhere" }}>
+            <Title order={4} fz="sm" id={headingId} style={{ overflowWrap: "anywhere" }}>
               {doc.title}
             </Title>
           </Group>

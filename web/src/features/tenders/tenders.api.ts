@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { api, isApiError } from "../../lib/api";
 import { TIME_ZONE_CODES } from "../../lib/format";
+import { PackageFileSchema } from "../packages/packages.api";
 
 const SummarySchema = z.object({
   tenderCode: z.string(),
@@ -139,6 +140,19 @@ export function useDocuments(code: string, userId: string | null) {
     },
     enabled: userId !== null,
   });
+}
+
+/** The package's files (KAK, draft contract, drawings) as participants and the committee download them. */
+export function useTenderFiles(code: string) {
+  return useQuery({
+    queryKey: ["tenders", code, "files"],
+    queryFn: async () => (await api.get(`${actionPath(code)}/files`, z.object({ items: z.array(PackageFileSchema) }))).items,
+  });
+}
+
+/** Where a participant's browser downloads a tender file. */
+export function tenderFileHref(code: string, fileId: string): string {
+  return `${actionPath(code)}/files/${encodeURIComponent(fileId)}/content`;
 }
 
 export function useJoinTender(code: string) {

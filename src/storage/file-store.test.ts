@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "../server/errors.js";
+import { LocalFileStore } from "./file-store.js";
+
+const LIMIT_BYTES = 64 * 1024;
+
+describe("LocalFileStore.put over a real connection", () => {
+  let dir: string;
+  let server: http.Server;
+  let url: string;
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "openlpse-store-"));
+    const store = new LocalFileStore(dir);
+    // A request body goes straight into the store, as the upload routes hand it over.
+    server = http.createServer((request, response) => {
+      store.put(request, LIMIT_BYTES).then(
+        (stored) => response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify(stored)),
+        (error: unknown) => response.writeHead(error instanceof AppError ? error.status : 500).end(error instanceof AppError ? error.code : "INTERNAL"),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stores a body within the limit under its hash", async () => {
+    const body = Buffer.alloc(LIMIT_BYTES, 7);
+    const response = await fetch(url, { method: "POST", body });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ sha256: createHash("sha256").update(body).digest("hex"), size: LIMIT_BYTES });
+  });
+
+  it("answers a body past the limit with 413 instead of resetting the connection, and keeps nothing of it", async () => {
+    const response = await fetch(url, { method: "POST", body: Buffer.alloc(64 * LIMIT_BYTES, 7) });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe("PAYLOAD_TOO_LARGE");
+    expect(fs.readdirSync(path.join(dir, "tmp"))).toEqual([]);
+  });
+});
