@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -14,12 +14,16 @@ describe("LocalFileStore.put over a real connection", () => {
   let dir: string;
   let server: http.Server;
   let url: string;
+  let bodyEnds: boolean[];
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "openlpse-store-"));
-    const store = new LocalFileStore(dir);
+    const store = new LocalFileStore(dir, 8 * LIMIT_BYTES * 64);
     // A request body goes straight into the store, as the upload routes hand it over.
+    bodyEnds = [];
     server = http.createServer((request, response) => {
+      // Whether the body was read to its end, or the connection cut before it.
+      request.on("close", () => bodyEnds.push(request.readableEnded));
       store.put(request, LIMIT_BYTES).then(
         (stored) => response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify(stored)),
         (error: unknown) => response.writeHead(error instanceof AppError ? error.status : 500).end(error instanceof AppError ? error.code : "INTERNAL"),
@@ -44,6 +48,32 @@ describe("LocalFileStore.put over a real connection", () => {
     const response = await fetch(url, { method: "POST", body: Buffer.alloc(64 * LIMIT_BYTES, 7) });
     expect(response.status).toBe(413);
     expect(await response.text()).toBe("PAYLOAD_TOO_LARGE");
+    expect(fs.readdirSync(path.join(dir, "tmp"))).toEqual([]);
+  });
+
+  it("cuts the connection of a client that keeps sending far past the limit", async () => {
+    // A client that ignores the 413 and goes on writing: 64 MiB against a 64 KiB limit and a 32 MiB drain.
+    const { port } = server.address() as AddressInfo;
+    const total = 1024 * LIMIT_BYTES;
+    const socket = net.connect(port, "127.0.0.1");
+    const closed = new Promise<number>((resolve) => {
+      let written = 0;
+      const chunk = Buffer.alloc(LIMIT_BYTES, 7);
+      socket.on("error", () => undefined);
+      socket.on("close", () => resolve(written));
+      socket.on("connect", () => {
+        socket.write(`POST / HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${total}\r\n\r\n`);
+        const pump = () => {
+          while (written < total && !socket.destroyed) {
+            written += chunk.length;
+            if (!socket.write(chunk)) return void socket.once("drain", pump);
+          }
+        };
+        pump();
+      });
+    });
+    expect(await closed).toBeLessThan(total);
+    await expect.poll(() => bodyEnds).toEqual([false]);
     expect(fs.readdirSync(path.join(dir, "tmp"))).toEqual([]);
   });
 });

@@ -24,8 +24,28 @@ export interface FileStore {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/**
+ * How much of a refused body is still read (and dropped) so the client gets the answer: a browser whose
+ * upload is cut off mid-way reports a network failure, not the 413. Past this the connection is reset.
+ */
+const DEFAULT_DRAIN_LIMIT_BYTES = 64 * 1_048_576;
+
+/** Reads and drops what is left of a refused body, up to `limit` bytes; then cuts the connection. */
+function drain(source: Readable, limit: number): void {
+  let dropped = 0;
+  source.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) source.destroy();
+  });
+  source.on("error", () => undefined);
+  source.resume();
+}
+
 export class LocalFileStore implements FileStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly drainLimitBytes = DEFAULT_DRAIN_LIMIT_BYTES,
+  ) {}
 
   private pathOf(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
@@ -57,9 +77,9 @@ export class LocalFileStore implements FileStore {
       // Durable before anything refers to it: a crash after the caller commits must not lose the file.
       await handle.sync();
     } catch (error) {
-      // The rest of the body is read and dropped, as Fastify does past its own body limit: destroying the
-      // request would reset the connection, and the browser would never see the 413 and its message.
-      source.resume();
+      // The rest of the body is read and dropped (bounded), as Fastify does past its own body limit:
+      // destroying the request at once would reset the connection, and the browser would never see the 413.
+      drain(source, this.drainLimitBytes);
       await handle.close();
       await fs.promises.rm(temp, { force: true });
       throw error;
