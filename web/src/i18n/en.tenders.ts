@@ -97,6 +97,8 @@ export const enTenders: typeof idTenders = {
     publishedAt: "Announced",
     currentStage: "Current stage",
     nextStageAt: "Next: {{stage}}, from {{date}}",
+    waitingFor: "Waiting for {{stage}}",
+    opensAt: "Opens {{date}}",
     detailsTitle: "Package information",
     scheduleTitle: "Tender schedule",
     scheduleZone: "Times in {{zone}}, the LPSE's time zone.",

@@ -95,6 +95,8 @@ export const idTenders = {
     publishedAt: "Diumumkan",
     currentStage: "Tahap sekarang",
     nextStageAt: "Berikutnya: {{stage}}, mulai {{date}}",
+    waitingFor: "Menunggu {{stage}}",
+    opensAt: "Dibuka {{date}}",
     detailsTitle: "Informasi paket",
     scheduleTitle: "Jadwal tender",
     scheduleZone: "Waktu dalam {{zone}}, zona waktu LPSE.",

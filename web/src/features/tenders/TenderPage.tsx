@@ -16,7 +16,7 @@ import { QuestionsSection } from "./QuestionsSection";
 import { ScheduleTable } from "./ScheduleTable";
 import { Section } from "./Section";
 import { StageBadge } from "./StageBadge";
-import { type Tender, useDocuments, useTender } from "./tenders.api";
+import { type Tender, useDocuments, useTender, useViewer } from "./tenders.api";
 
 /**
  * The public announcement of a tender. What else appears depends on who is looking: a vendor may join,
@@ -45,18 +45,17 @@ function TenderContent({ tender }: { tender: Tender }) {
   const lpse = usePublicLpse();
   const me = useMe();
   const user = me.data ?? null;
-  // The committee is not public: a Pokja member or Pejabat Pengadaan finds the tender among its own packages.
-  const committeeRole = user?.role === "pokja" || user?.role === "pejabat_pengadaan";
-  const packages = usePackages(committeeRole);
-  const committeePackage = committeeRole ? packages.data?.find((p) => p.tenderCode === tender.tenderCode) : undefined;
+  const viewer = useViewer(tender.tenderCode, user?.id ?? null);
+  // Participants, the committee, Admin PPE and auditors read the documents; the server decides.
   const documents = useDocuments(tender.tenderCode, user?.id ?? null);
-  const isCommittee = committeePackage !== undefined;
-  // The next stage to open, from the schedule and the server's clock (the API's `next` skips a stage
-  // while the tender sits between two windows, e.g. overnight).
-  const nowMs = Date.now() + (lpse.data?.clockOffsetMs ?? 0);
-  const upcoming = tender.schedule.find((w) => Date.parse(w.startsAt) > nowMs);
+  const isCommittee = viewer.data?.committee === true;
+  const isParticipant = viewer.data?.participant === true;
+  // The committee's own package page, for the "manage" link.
+  const packages = usePackages(isCommittee);
+  const committeePackage = isCommittee ? packages.data?.find((p) => p.tenderCode === tender.tenderCode) : undefined;
   const format = useDateTimeFormat();
-  const isParticipant = user?.role === "vendor" && documents.data?.allowed === true;
+  // Open: when the next stage starts. Between two windows: when this one opens.
+  const nextWindow = tender.stageOpen ? tender.schedule.find((w) => w.stage === tender.next) : undefined;
 
   return (
     <>
@@ -65,7 +64,7 @@ function TenderContent({ tender }: { tender: Tender }) {
           <Badge variant="outline" color="gray" ff="monospace" size="lg" data-testid="tender-code">
             {tender.tenderCode}
           </Badge>
-          <StageBadge stage={tender.stage} size="lg" />
+          <StageBadge stage={tender.stage} open={tender.stageOpen} size="lg" />
         </Group>
         <Title order={1} fz={{ base: 26, sm: 34 }} style={{ overflowWrap: "anywhere" }}>
           {tender.name}
@@ -101,16 +100,21 @@ function TenderContent({ tender }: { tender: Tender }) {
                 {t("tender.currentStage")}
               </Text>
               <Text fw={600} data-testid="current-stage">
-                {labels.stage(tender.stage)}
+                {tender.stageOpensAt ? t("tender.waitingFor", { stage: labels.stage(tender.stage) }) : labels.stage(tender.stage)}
               </Text>
-              {upcoming && (
+              {tender.stageOpensAt && (
                 <Text size="xs" c="dimmed">
-                  {t("tender.nextStageAt", { stage: labels.stage(upcoming.stage), date: format(upcoming.startsAt, { seconds: false }) })}
+                  {t("tender.opensAt", { date: format(tender.stageOpensAt, { seconds: false }) })}
+                </Text>
+              )}
+              {nextWindow && (
+                <Text size="xs" c="dimmed">
+                  {t("tender.nextStageAt", { stage: labels.stage(nextWindow.stage), date: format(nextWindow.startsAt, { seconds: false }) })}
                 </Text>
               )}
             </Stack>
           </Group>
-          <JoinPanel tender={tender} user={user} isParticipant={isParticipant} participantCheckPending={user?.role === "vendor" && documents.isPending} />
+          <JoinPanel tender={tender} user={user} isParticipant={isParticipant} participantCheckPending={user?.role === "vendor" && viewer.isPending} />
         </Stack>
       </Card>
 

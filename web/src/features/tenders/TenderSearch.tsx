@@ -221,7 +221,7 @@ function TenderCard({ item }: { item: TenderSummary }) {
           </Text>
         </Text>
         <Group gap={6} wrap="wrap">
-          <StageBadge stage={item.stage} />
+          <StageBadge stage={item.stage} open={item.stageOpen} />
           <Badge variant="outline" color="gray">
             {labels.category(item.category)}
           </Badge>

@@ -17,6 +17,8 @@ const SummarySchema = z.object({
   publishedAt: z.string(),
   /** A stage key, "belum_dimulai" before the first stage or "selesai" after the last. */
   stage: z.string(),
+  /** False between two windows (overnight, say): `stage` is the one that opens next. */
+  stageOpen: z.boolean(),
 });
 export type TenderSummary = z.infer<typeof SummarySchema>;
 
@@ -41,6 +43,7 @@ const TenderSchema = z.extend(SummarySchema, {
   schedule: z.array(WindowSchema),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
   next: z.nullable(z.string()),
+  stageOpensAt: z.nullable(z.string()),
   serverTime: z.string(),
   timeZone: z.enum(TIME_ZONE_CODES),
 });
@@ -84,9 +87,8 @@ export interface SearchParams {
 export const PAGE_SIZE = 10;
 
 /**
- * Whether one of the stages is open at `nowMs` (the server's clock). The server's `stage` names the
- * previous stage between two windows (overnight, say), when nothing is open; actions follow the windows,
- * as the server's own stage checks do.
+ * Whether one of the stages is open at `nowMs` (the server's clock, ticking in the browser between
+ * refetches): actions follow the windows, as the server's own stage checks do.
  */
 export function isOpen(tender: Tender, stages: readonly string[], nowMs: number): boolean {
   return tender.schedule.some((w) => stages.includes(w.stage) && Date.parse(w.startsAt) <= nowMs && nowMs < Date.parse(w.endsAt));
@@ -142,6 +144,15 @@ export function useDocuments(code: string, userId: string | null) {
   });
 }
 
+/** The caller's place in the tender: participant (a vendor who joined), committee member. */
+export function useViewer(code: string, userId: string | null) {
+  return useQuery({
+    queryKey: ["tenders", code, "viewer", userId],
+    queryFn: () => api.get(`${actionPath(code)}/viewer`, z.object({ participant: z.boolean(), committee: z.boolean() })),
+    enabled: userId !== null,
+  });
+}
+
 /** The package's files (KAK, draft contract, drawings) as participants and the committee download them. */
 export function useTenderFiles(code: string) {
   return useQuery({
@@ -159,8 +170,8 @@ export function useJoinTender(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post(`${actionPath(code)}/participation`, z.object({ joined: z.boolean() })),
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: ["tenders", code, "documents"] }), queryClient.invalidateQueries({ queryKey: [...tenderKey(code), "participants"] })]),
+    // Documents, files and the caller's place in the tender change with joining.
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ["tenders", code] }), queryClient.invalidateQueries({ queryKey: [...tenderKey(code), "participants"] })]),
   });
 }
 
