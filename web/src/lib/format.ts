@@ -92,3 +92,17 @@ export function formatShortDate(date: string, language: Language): string {
   if (Number.isNaN(instant.getTime())) return date;
   return new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(instant);
 }
+
+const FILE_SIZE_UNITS = ["B", "KB", "MB", "GB"] as const;
+
+/** A file size in binary units with the language's decimal mark, e.g. "1,5 MB" / "1.5 MB". */
+export function formatFileSize(bytes: number, language: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < FILE_SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const number = new Intl.NumberFormat(locale(language), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${number} ${FILE_SIZE_UNITS[unit]}`;
+}
