@@ -7,6 +7,8 @@ import { launchBrowser } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const PASSWORD = "Madiun#Uji2026";
+/** A minimal PDF: the server reads the type from the content, so the bytes must really be one. */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 /**
  * A company registers itself, completes its profile and asks for verification; the Verifikator checks it
@@ -19,6 +21,10 @@ describe("browser: vendor registration and verification journey", () => {
   const verifier = { email: "verifikator@madiun.test", name: "Dewi Lestari", secret: newTotpSecret() };
   const vendor = { email: "budi.santoso@tirta-kencana.test", name: "Budi Santoso", company: "CV Tirta Kencana Abadi" };
   const licenceNumber = "503/0123/401.113/2024";
+  const deed = { type: "pendirian", number: "12", date: "2015-03-02", notary: "Notaris Sri Wahyuni, S.H.", approvalNumber: "AHU-0012345.AH.01.07.2015" };
+  const expert = { name: "Ir. Bambang Wijaya, M.T.", education: "S2 Teknik Sipil", expertise: "Ahli jalan dan jembatan", yearsOfExperience: 13, certificate: "SKK Ahli Madya Jalan" };
+  const documentName = "Akta Pendirian CV Tirta Kencana Abadi.pdf";
+  const colleague = { name: "Wahyu Nugroho", email: "wahyu.nugroho@tirta-kencana.test" };
 
   beforeAll(async () => {
     s = await startTestServer();
@@ -129,6 +135,62 @@ describe("browser: vendor registration and verification journey", () => {
     await page.waitForURL(/\/app\/penyedia$/);
     await page.getByRole("cell", { name: licenceNumber, exact: true }).waitFor();
 
+    // …the company data: a deed and an expert, each on its own page, then back on its tab.
+    await page.getByRole("button", { name: "Tambah akta" }).click();
+    await page.waitForURL(/\/app\/penyedia\/data\/akta\/baru$/);
+    await page.getByLabel("Jenis akta").selectOption("pendirian");
+    await page.getByLabel("Nomor akta").fill(deed.number);
+    await page.getByLabel("Tanggal akta").fill(deed.date);
+    await page.getByLabel("Notaris").fill(deed.notary);
+    await page.getByLabel("Nomor pengesahan Kemenkumham").fill(deed.approvalNumber);
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForURL(/\/app\/penyedia\?data=akta#data-perusahaan$/);
+    await page.getByRole("cell", { name: deed.notary, exact: true }).waitFor();
+
+    await page.getByRole("tab", { name: /^Tenaga ahli/ }).click();
+    await page.getByRole("button", { name: "Tambah tenaga ahli" }).click();
+    await page.getByLabel("Nama", { exact: true }).fill(expert.name);
+    await page.getByLabel("Pendidikan").fill(expert.education);
+    await page.getByLabel("Keahlian", { exact: true }).fill(expert.expertise);
+    await page.getByLabel("Pengalaman (tahun)").fill("70");
+    await page.getByLabel("Sertifikat keahlian").fill(expert.certificate);
+    await page.getByRole("button", { name: "Simpan" }).click();
+    // The server's field error appears under its input.
+    await page.getByText("maksimal 60").waitFor();
+    expect(await page.getByLabel("Pengalaman (tahun)").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Pengalaman (tahun)").fill("12");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForURL(/\/app\/penyedia\?data=tenaga-ahli#data-perusahaan$/);
+    await page.getByRole("cell", { name: expert.name, exact: true }).waitFor();
+    // Edited on the same form (PUT), and the row shows the new value.
+    await page.getByRole("button", { name: `Ubah tenaga ahli ${expert.name}` }).click();
+    expect(await page.getByLabel("Pengalaman (tahun)").inputValue()).toBe("12");
+    await page.getByLabel("Pengalaman (tahun)").fill(String(expert.yearsOfExperience));
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByRole("cell", { name: String(expert.yearsOfExperience), exact: true }).waitFor();
+
+    // A document: the name follows the file, and the extension is kept when the vendor renames it.
+    await page.getByLabel("Jenis dokumen").selectOption("akta_pendirian");
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "scan-akta.pdf", mimeType: "application/pdf", buffer: PDF });
+    expect(await page.getByLabel("Nama dokumen").inputValue()).toBe("scan-akta.pdf");
+    await page.getByLabel("Nama dokumen").fill(documentName.replace(/\.pdf$/, ""));
+    await page.getByRole("button", { name: "Unggah dokumen" }).click();
+    await page.getByText(`Dokumen ${documentName} diunggah.`).waitFor();
+    await page.getByRole("link", { name: `Unduh ${documentName}` }).waitFor();
+    // A text file named as a picture is refused for its content, in the server's words.
+    await page.getByLabel("Jenis dokumen").selectOption("ktp_direktur");
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "ktp-direktur.png", mimeType: "image/png", buffer: Buffer.from("Ini bukan gambar, hanya teks biasa.\n") });
+    await page.getByRole("button", { name: "Unggah dokumen" }).click();
+    await page.getByText("Isi berkas bukan PDF, PNG atau JPEG").waitFor();
+
+    // A colleague gets an account of the same company.
+    await page.getByLabel("Nama lengkap").fill(colleague.name);
+    await page.getByLabel("Email", { exact: true }).fill(colleague.email);
+    await page.getByLabel("Kata sandi").fill(PASSWORD);
+    await page.getByRole("button", { name: "Tambah pengguna" }).click();
+    await page.getByText(`Pengguna ${colleague.name} ditambahkan.`).waitFor();
+    await page.getByTestId("vendor-users").getByRole("cell", { name: colleague.name, exact: true }).waitFor();
+
     await page.getByRole("button", { name: "Ajukan verifikasi" }).click();
     await page.getByTestId("vendor-status").filter({ hasText: "Menunggu verifikasi" }).waitFor();
 
@@ -150,6 +212,16 @@ describe("browser: vendor registration and verification journey", () => {
     expect(licences).toHaveLength(1);
     expect(licences[0]).toMatchObject({ kind: "SIUP", number: licenceNumber, issuer: "DPMPTSP Kota Madiun", valid_from: "2024-01-02", valid_until: "2029-01-01" });
     expect(JSON.parse(licences[0]?.kbli_codes ?? "[]")).toEqual(["41011", "42101"]);
+    const records = await db.selectFrom("vendor_records").selectAll().where("vendor_id", "=", row.id).orderBy("kind").execute();
+    expect(records.map((r) => [r.kind, JSON.parse(r.data) as unknown])).toEqual([
+      ["deeds", deed],
+      ["experts", expert],
+    ]);
+    const documents = await db.selectFrom("vendor_documents").selectAll().where("vendor_id", "=", row.id).execute();
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ kind: "akta_pendirian", original_name: documentName, content_type: "application/pdf", size: PDF.length });
+    const colleagueUser = await db.selectFrom("users").selectAll().where("email", "=", colleague.email).executeTakeFirstOrThrow();
+    expect(colleagueUser).toMatchObject({ role: "vendor", vendor_id: row.id, name: colleague.name, status: "active" });
 
     // 6. The Verifikator finds the vendor in the queue and approves it after an in-person check.
     const desk = await staffPage(verifier);
@@ -157,8 +229,22 @@ describe("browser: vendor registration and verification journey", () => {
     await desk.getByRole("link", { name: vendor.company }).click();
     await desk.waitForURL(new RegExp(`/app/verifikasi/${row.id}$`));
     // Never verified: every change since registration is listed, the phone among them.
-    await desk.getByTestId("vendor-changes").getByRole("cell", { name: "Telepon", exact: true }).waitFor();
+    const changes = desk.getByTestId("vendor-changes");
+    await changes.getByRole("cell", { name: "Telepon", exact: true }).waitFor();
+    await changes.getByRole("cell", { name: "Akta: data ditambahkan", exact: true }).waitFor();
+    await changes.getByRole("cell", { name: `Tenaga ahli ${expert.name}: Pengalaman (tahun)`, exact: true }).waitFor();
+    await changes.getByRole("cell", { name: "Dokumen diunggah", exact: true }).waitFor();
     await desk.getByRole("cell", { name: licenceNumber, exact: true }).waitFor();
+    // Everything the vendor entered, read-only: the deed, the expert, the document (downloadable) and the users.
+    await desk.getByRole("cell", { name: deed.notary, exact: true }).waitFor();
+    await desk.getByRole("tab", { name: /^Tenaga ahli/ }).click();
+    await desk.getByRole("cell", { name: expert.name, exact: true }).waitFor();
+    expect(await desk.getByRole("button", { name: /^Ubah / }).count()).toBe(0);
+    const href = await desk.getByRole("link", { name: `Unduh ${documentName}` }).getAttribute("href");
+    const download = await desk.request.get(`${s.url}${href ?? ""}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+    await desk.getByTestId("vendor-users").getByRole("cell", { name: colleague.name, exact: true }).waitFor();
 
     await desk.getByRole("radio", { name: "Setujui" }).check();
     await desk.getByRole("radio", { name: "Tatap muka" }).check();
@@ -200,9 +286,12 @@ describe("browser: vendor registration and verification journey", () => {
     const { db } = s.server.runtime.deps.database;
     const page = await staffPage(admin);
     await page.getByRole("link", { name: "Surat Keluar" }).click();
-    // The confirmation and the approval mail of the journey above, both still pending (no relay).
+    // The confirmation and the approval mail of the journey above, all still pending (no relay); the
+    // approval went to both of the company's users.
     await page.getByRole("cell", { name: "Konfirmasi pendaftaran penyedia / Confirm your vendor registration", exact: true }).waitFor();
-    await page.getByRole("cell", { name: "Pendaftaran penyedia disetujui / Vendor registration approved", exact: true }).waitFor();
+    for (const to of [vendor.email, colleague.email]) {
+      await page.getByRole("row").filter({ hasText: to }).getByRole("cell", { name: "Pendaftaran penyedia disetujui / Vendor registration approved", exact: true }).waitFor();
+    }
     await page.getByLabel("Saring: status").selectOption("sent");
     await page.getByText("Tidak ada email dengan status ini.").waitFor();
     await page.getByLabel("Saring: status").selectOption("pending");

@@ -23,6 +23,7 @@ import { TenderPage } from "./features/tenders/TenderPage";
 import { UserCreatePage } from "./features/users/UserCreatePage";
 import { UsersPage } from "./features/users/UsersPage";
 import { LicenceCreatePage } from "./features/vendors/LicenceCreatePage";
+import { RecordCreatePage, RecordEditPage } from "./features/vendors/RecordFormPage";
 import { VendorPage } from "./features/vendors/VendorPage";
 import { VerificationDetailPage } from "./features/verification/VerificationDetailPage";
 import { VerificationQueuePage } from "./features/verification/VerificationQueuePage";
@@ -77,6 +78,9 @@ export const router = createBrowserRouter([
             children: [
               { path: "penyedia", element: <VendorPage /> },
               { path: "penyedia/izin/baru", element: <LicenceCreatePage /> },
+              // Deeds, owners, … by their Indonesian names: penyedia/data/akta/baru, penyedia/data/tenaga-ahli/:id/ubah.
+              { path: "penyedia/data/:kindSlug/baru", element: <RecordCreatePage /> },
+              { path: "penyedia/data/:kindSlug/:recordId/ubah", element: <RecordEditPage /> },
             ],
           },
           {

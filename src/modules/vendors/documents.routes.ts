@@ -7,13 +7,12 @@ import { requireActor } from "../auth/session.hook.js";
 import { safeFileName } from "../../storage/checked-upload.js";
 import { uploadVendorDocument } from "./documents.service.js";
 import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
+import { DOCUMENT_KINDS } from "./vendor-enums.js";
 import { findDocument, listDocuments } from "./vendors.repository.js";
 import { VendorParamsSchema } from "./vendors.schemas.js";
 
 /** Raw upload bodies: handed over as a stream, never buffered (the file store enforces the size limit). */
 const UPLOAD_TYPES = ["application/pdf", "image/png", "image/jpeg", "application/octet-stream"];
-
-export const DOCUMENT_KINDS = ["akta_pendirian", "akta_perubahan", "npwp", "ktp_direktur", "nib", "sbu", "laporan_pajak", "lainnya"] as const;
 
 const UploadQuerySchema = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), name: z.string().trim().min(3).max(200) });
 const DocumentSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string() });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { bilingual } from "../../server/validation.js";
 import { MoneySchema } from "../packages/packages.schemas.js";
+import { DEED_TYPES, EQUIPMENT_CONDITIONS, EQUIPMENT_OWNERSHIPS, type RecordKind, TAX_REPORT_TYPES } from "./vendor-enums.js";
+
+export { RECORD_KIND_NAMES, type RecordKind } from "./vendor-enums.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("harus berformat TTTT-BB-HH", "must be YYYY-MM-DD"));
 /** NIK (16 digits) for Indonesian citizens, or a passport number for foreign owners and experts. */
@@ -15,7 +18,7 @@ export const RECORD_KINDS = {
   deeds: {
     title: { id: "Akta", en: "Deeds" },
     schema: z.strictObject({
-      type: z.enum(["pendirian", "perubahan"]),
+      type: z.enum(DEED_TYPES),
       number: text(100),
       date: isoDate,
       notary: text(200),
@@ -59,8 +62,8 @@ export const RECORD_KINDS = {
       capacity: z.string().trim().max(100),
       brand: z.string().trim().max(100),
       year: z.int().min(1950).max(2100),
-      condition: z.enum(["baik", "rusak_ringan", "rusak_berat"]),
-      ownership: z.enum(["milik_sendiri", "sewa"]),
+      condition: z.enum(EQUIPMENT_CONDITIONS),
+      ownership: z.enum(EQUIPMENT_OWNERSHIPS),
     }),
   },
   experience: {
@@ -78,15 +81,12 @@ export const RECORD_KINDS = {
   "tax-reports": {
     title: { id: "Laporan pajak", en: "Tax reports" },
     schema: z.strictObject({
-      type: z.enum(["spt_tahunan", "spt_masa_ppn", "spt_masa_pph"]),
+      type: z.enum(TAX_REPORT_TYPES),
       period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, bilingual("tahun (TTTT) atau bulan (TTTT-BB)", "a year (YYYY) or a month (YYYY-MM)")),
       receiptNumber: text(100),
       date: isoDate,
     }),
   },
-} as const;
-
-export type RecordKind = keyof typeof RECORD_KINDS;
-export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as RecordKind[];
+} as const satisfies Record<RecordKind, { title: { id: string; en: string }; schema: z.ZodObject }>;
 
 export const RecordMetaSchema = z.object({ id: z.string(), createdAt: z.string(), updatedAt: z.string() });

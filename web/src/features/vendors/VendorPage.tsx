@@ -7,10 +7,13 @@ import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { LicencesTable } from "./LicencesTable";
+import { RecordsSection } from "./RecordsSection";
 import { SubmitSection } from "./SubmitSection";
+import { VendorDocumentsSection } from "./VendorDocumentsSection";
 import { useVendor, type Vendor } from "./vendors.api";
 import { VendorProfileForm, profileFormKey } from "./VendorProfileForm";
 import { VendorStatusBadge } from "./VendorStatusBadge";
+import { VendorUsersSection } from "./VendorUsersSection";
 import { VerificationHistory } from "./VerificationHistory";
 
 /** A vendor account without its company: should not happen, but says so rather than failing. */
@@ -23,7 +26,7 @@ export function NoVendor() {
   );
 }
 
-/** The vendor's own company: status, profile, licences, submission and verification history. */
+/** The vendor's own company: status, profile, licences, company data, documents, users, submission and verification history. */
 export function VendorPage() {
   const me = useCurrentUser();
   if (!me.vendorId) return <NoVendor />;
@@ -39,6 +42,8 @@ function VendorPageContent({ vendorId }: { vendorId: string }) {
   if (vendor.isError) return <QueryError error={vendor.error} onRetry={() => void vendor.refetch()} />;
   const data = vendor.data;
   const canSubmit = data.status === "draft" || data.status === "rejected";
+  // The server keeps records unchanged while the Verifikator is at work; documents and users may still come.
+  const recordsLocked = data.status === "submitted";
 
   return (
     <Stack gap="lg" maw={960}>
@@ -76,6 +81,10 @@ function VendorPageContent({ vendorId }: { vendorId: string }) {
           <LicencesTable licences={data.licences} editableVendorId={data.id} labelledBy="licences-title" />
         </Stack>
       </Paper>
+
+      <RecordsSection vendorId={data.id} editable={!recordsLocked} notice={recordsLocked ? t("records.locked") : null} />
+      <VendorDocumentsSection vendorId={data.id} canUpload />
+      <VendorUsersSection vendorId={data.id} canAdd />
 
       {canSubmit && (
         <Paper withBorder radius="md" p={{ base: "md", sm: "lg" }}>

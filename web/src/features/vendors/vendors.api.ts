@@ -59,6 +59,10 @@ const VerificationRecordSchema = z.object({
 });
 export type VerificationRecord = z.infer<typeof VerificationRecordSchema>;
 
+/** One of the vendor's user accounts (one company, several colleagues). */
+const VendorUserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string() });
+export type VendorUser = z.infer<typeof VendorUserSchema>;
+
 export interface ProfileInput {
   name: string;
   businessForm: BusinessForm;
@@ -119,6 +123,23 @@ export function useRemoveLicence(vendorId: string) {
   return useMutation({
     mutationFn: (licenceId: string) => api.send("DELETE", `${path(vendorId)}/licences/${encodeURIComponent(licenceId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: vendorKey(vendorId) }),
+  });
+}
+
+/** The company's user accounts. */
+export function useVendorUsers(vendorId: string) {
+  return useQuery({
+    queryKey: [...vendorKey(vendorId), "users"],
+    queryFn: async () => (await api.get(`${path(vendorId)}/users`, z.object({ items: z.array(VendorUserSchema) }))).items,
+  });
+}
+
+/** Adds a colleague's account to the company. */
+export function useAddVendorUser(vendorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; email: string; password: string }) => api.post(`${path(vendorId)}/users`, VendorUserSchema, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...vendorKey(vendorId), "users"] }),
   });
 }
 

@@ -7,6 +7,7 @@ import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import type { id } from "../../i18n/id";
 import { useLicenceKindLabel } from "../vendors/LicencesTable";
+import { type ChangeRow, useRecordChangeRows } from "./recordChanges";
 import { type ChangeEvent, useVendorChanges } from "./verification.api";
 
 /** vendor.profile_updated: `changes` maps a database column to its old and new value. */
@@ -33,18 +34,11 @@ function isChangeField(column: string): column is ChangeField {
   return (CHANGE_FIELDS as readonly string[]).includes(column);
 }
 
-interface Row {
-  key: string;
-  time: string;
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-
 /** Changes to the vendor's data since its last verification, one row per field: before → after. */
 export function VendorChanges({ vendorId }: { vendorId: string }) {
   const { t } = useTranslation();
   const kindLabel = useLicenceKindLabel();
+  const recordRows = useRecordChangeRows();
   const changes = useVendorChanges(vendorId);
   if (changes.isPending) return <PageLoader />;
   if (changes.isError) return <QueryError error={changes.error} onRetry={() => void changes.refetch()} />;
@@ -55,8 +49,10 @@ export function VendorChanges({ vendorId }: { vendorId: string }) {
     return typeof value === "string" ? value : JSON.stringify(value);
   };
 
-  const rowsOf = (event: ChangeEvent): Row[] => {
+  const rowsOf = (event: ChangeEvent): ChangeRow[] => {
     const base = `${event.index}`;
+    const recordOrDocument = recordRows(event);
+    if (recordOrDocument) return recordOrDocument;
     if (event.type === "vendor.profile_updated") {
       const payload = ProfilePayload.safeParse(event.changes);
       if (payload.success) {

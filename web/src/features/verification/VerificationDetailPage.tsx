@@ -6,9 +6,12 @@ import { isApiError } from "../../lib/api";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { LicencesTable } from "../vendors/LicencesTable";
+import { RecordsSection } from "../vendors/RecordsSection";
+import { VendorDocumentsSection } from "../vendors/VendorDocumentsSection";
 import { useVendor } from "../vendors/vendors.api";
 import { VendorProfileSummary } from "../vendors/VendorProfileSummary";
 import { VendorStatusBadge } from "../vendors/VendorStatusBadge";
+import { VendorUsersSection } from "../vendors/VendorUsersSection";
 import { VerificationHistory } from "../vendors/VerificationHistory";
 import { DecisionForm } from "./DecisionForm";
 import { VendorChanges } from "./VendorChanges";
@@ -68,6 +71,9 @@ export function VerificationDetailPage() {
       <Section id="licences-title" title={t("vendor.licencesTitle")}>
         <LicencesTable licences={data.licences} labelledBy="licences-title" />
       </Section>
+      <RecordsSection vendorId={data.id} editable={false} />
+      <VendorDocumentsSection vendorId={data.id} canUpload={false} />
+      <VendorUsersSection vendorId={data.id} canAdd={false} />
       <Section id="changes-title" title={t("verification.changesTitle")}>
         {data.verifiedAt === null && (
           <Text size="sm" c="dimmed">

@@ -17,7 +17,7 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 /**
  * One entry of GET /vendors/:id/changes. `changes` is the logged event's whole payload, whose shape
- * depends on `type`: see `describeChange` in VendorChanges.tsx.
+ * depends on `type`: see VendorChanges.tsx and recordChanges.ts.
  */
 const ChangeEventSchema = z.object({ index: z.number(), time: z.string(), type: z.string(), actorId: z.nullable(z.string()), changes: z.unknown() });
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
