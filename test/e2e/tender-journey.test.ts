@@ -1,19 +1,20 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { createAgency, createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { startOfLocalDate } from "../../src/modules/settings/calendar.js";
 import { getSettings, updateSettings } from "../../src/modules/settings/settings.service.js";
 import { proposeSchedule } from "../../src/modules/tenders/schedule.propose.js";
 import type { Role } from "../../src/modules/users/roles.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
-import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
 import { ManualClock } from "../../src/server/clock.js";
 import { launchBrowser } from "../support/browser.js";
 import { buildPdf } from "../support/pdf.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { addLicence, approveInPerson, fillVendorProfile, logInAfterSignUp, openFromQueue, signUpVendor, submitForVerification } from "../support/vendor-steps.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
@@ -27,8 +28,8 @@ interface Staff {
 }
 
 /**
- * A tender from first draft to clarification, through the built web app on the real server and clock:
- * the PPK drafts a package with its HPS and attaches the KAK, the Admin Agency assigns the Pokja, a Pokja
+ * A tender from a vendor's sign-up to clarification, through the built web app on the real server and
+ * clock: a company registers and is verified, the PPK drafts a package with its HPS and attaches the KAK, the Admin Agency assigns the Pokja, a Pokja
  * member schedules and publishes it, a visitor finds the announcement, a verified vendor joins, downloads
  * the KAK, asks, and reads the answer and the addendum the Pokja issues — and finds both in its inbox.
  *
@@ -49,7 +50,8 @@ describe("browser: tender journey", () => {
     { email: "pokja2@madiun.test", name: "Nur Hidayati", role: "pokja", secret: newTotpSecret() },
     { email: "pokja3@madiun.test", name: "Bambang Sutrisno", role: "pokja", secret: newTotpSecret() },
   ];
-  const vendor = { email: "direktur@karya-manunggal.test", name: "Slamet Riyadi", company: "CV Karya Manunggal", vendorId: randomUUID() };
+  const verifier: Staff = { email: "verifikator@madiun.test", name: "Dewi Lestari", role: "verifikator", secret: newTotpSecret() };
+  const vendor = { email: "direktur@karya-manunggal.test", name: "Slamet Riyadi", company: "CV Karya Manunggal", npwp: "01.234.567.8-123.000", password: PASSWORD, vendorId: "" };
   const packageName = "Rehabilitasi Saluran Drainase Jalan Pahlawan Kota Madiun";
   const kak = { name: "KAK Rehabilitasi Saluran Drainase.pdf", mimeType: "application/pdf", buffer: buildPdf("Kerangka Acuan Kerja: rehabilitasi saluran drainase") };
 
@@ -63,15 +65,13 @@ describe("browser: tender journey", () => {
     await createWorkUnit(db, null, dpupr.id, { code: "DPUPR-BM", name: "Bidang Bina Marga" }, now);
     // The Pokja sits in the UKPBJ, another agency: the assignment list is LPSE-wide.
     const ukpbj = await createAgency(db, null, { code: "SETDA-PBJ", name: "Bagian Pengadaan Barang/Jasa (UKPBJ)", kind: "sekretariat" }, now);
-    for (const staff of [ppk, adminAgency, ...pokja]) {
-      const agencyId = staff.role === "pokja" ? ukpbj.id : dpupr.id;
+    // An LPSE that has been set up (it has an Admin PPE): only then does the home page invite vendors.
+    await createUser(db, null, { name: "Rina Wulandari", email: "admin@madiun.test", role: "admin_ppe", password: PASSWORD }, now);
+    for (const staff of [ppk, adminAgency, ...pokja, verifier]) {
+      const agencyId = staff.role === "pokja" ? ukpbj.id : staff.role === "verifikator" ? undefined : dpupr.id;
       const created = await createUser(db, null, { name: staff.name, email: staff.email, role: staff.role, agencyId, password: PASSWORD }, now);
       await updateUser(db, created.id, { totp_secret: staff.secret, totp_enrolled_at: now.toISOString() });
     }
-    // A verified vendor, inserted as test/support/factories.ts buildVendor does.
-    const at = now.toISOString();
-    await insertVendor(db, { id: vendor.vendorId, name: vendor.company, business_form: "CV", npwp: "012345678123000", status: "verified", verified_at: at, created_at: at, updated_at: at });
-    await createUser(db, null, { name: vendor.name, email: vendor.email, role: "vendor", vendorId: vendor.vendorId, password: PASSWORD }, now);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -112,6 +112,22 @@ describe("browser: tender journey", () => {
     const { db } = s.server.runtime.deps.database;
     const settings = await getSettings(db);
     const holidays = new Set((await db.selectFrom("holidays").select("date").execute()).map((h) => h.date));
+
+    // 0. A company signs up, confirms its email, completes its data and asks for verification; the
+    //    Verifikator approves it after checking the originals in person.
+    const signUp = await newPage();
+    await signUpVendor(signUp, s.url, db, vendor);
+    await logInAfterSignUp(signUp, vendor);
+    await fillVendorProfile(signUp, { nib: "9120009876543", street: "Jl. Cokroaminoto No. 40", city: "Kota Madiun", province: "Jawa Timur", postalCode: "63122", phone: "0351 451234", contactEmail: "kantor@karya-manunggal.test", website: "karya-manunggal.test" });
+    await addLicence(signUp, { kind: "SBU", number: "SBU-BS001-0457/2025", issuer: "LPJK", kbli: "42101", validFrom: "2025-02-03", validUntil: "2028-02-02" });
+    await submitForVerification(signUp);
+    const registered = await db.selectFrom("vendors").select(["id", "status"]).where("npwp", "=", "012345678123000").executeTakeFirstOrThrow();
+    expect(registered.status).toBe("submitted");
+    vendor.vendorId = registered.id;
+    const verification = await logIn(verifier);
+    await openFromQueue(verification, vendor.company, vendor.vendorId);
+    await approveInPerson(verification, "NPWP, NIB, akta dan SBU asli diperiksa di kantor LPSE.");
+    expect((await db.selectFrom("vendors").select("status").where("id", "=", vendor.vendorId).executeTakeFirstOrThrow()).status).toBe("verified");
 
     // 1. The PPK drafts the package with two HPS lines; amounts are computed exactly as they are typed.
     const desk = await logIn(ppk);
@@ -206,7 +222,7 @@ describe("browser: tender journey", () => {
     expect(await committee.getByRole("group", { name: "Pengumuman", exact: true }).getByLabel("Mulai").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T08:00$/);
     await committee.getByRole("button", { name: "Simpan jadwal" }).click();
     await committee.getByText("Jadwal disimpan.").waitFor();
-    const expected = proposeSchedule(new Date(`${proposalStart}T00:00:00Z`), settings, holidays);
+    const expected = proposeSchedule(startOfLocalDate(proposalStart, settings.timeZone), settings, holidays);
     const saved = await db.selectFrom("package_schedules").selectAll().where("package_id", "=", pkg.id).orderBy("position").execute();
     expect(saved.map((w) => [w.stage, new Date(w.starts_at).toISOString(), new Date(w.ends_at).toISOString()])).toEqual(
       expected.map((w) => [w.stage, w.startsAt.toISOString(), w.endsAt.toISOString()]),
@@ -313,9 +329,12 @@ describe("browser: tender journey", () => {
     const answered = await db.selectFrom("tender_questions").selectAll().where("id", "=", asked.id).executeTakeFirstOrThrow();
     expect(answered.answer).toBe(answer);
     expect(answered.answered_at).not.toBeNull();
-    const documents = await db.selectFrom("tender_documents").selectAll().where("package_id", "=", pkg.id).execute();
-    expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({ kind: "adendum", version: 1, title: addendum.title, content: addendum.content });
+    // Version 0 is the tender document as published (the KAK by its hash); the addendum is version 1.
+    const documents = await db.selectFrom("tender_documents").selectAll().where("package_id", "=", pkg.id).orderBy("version").execute();
+    expect(documents).toHaveLength(2);
+    expect(documents[0]).toMatchObject({ kind: "dokumen_pemilihan", version: 0 });
+    expect(documents[0]?.content).toContain(`SHA-256 ${sha256(kak.buffer)}`);
+    expect(documents[1]).toMatchObject({ kind: "adendum", version: 1, title: addendum.title, content: addendum.content });
 
     // The public sees the question and the answer, not who asked.
     await visitor.reload();
@@ -329,7 +348,8 @@ describe("browser: tender journey", () => {
     await company.getByRole("listitem").filter({ hasText: question }).getByTestId("answer").getByText(answer).waitFor();
     await company.getByTestId("documents").getByRole("heading", { name: addendum.title }).waitFor();
     await company.getByTestId("documents").getByText(addendum.content).waitFor();
-    await company.getByRole("link", { name: "Kotak masuk, 2 belum dibaca" }).click();
+    // Three unread: the approval of the registration, the answer and the addendum.
+    await company.getByRole("link", { name: "Kotak masuk, 3 belum dibaca" }).click();
     await company.waitForURL(/\/app\/notifikasi$/);
     await company.getByRole("heading", { name: `Pertanyaan Anda dijawab — ${packageName}` }).waitFor();
     await company.getByRole("heading", { name: `Adendum 1 — ${packageName}` }).waitFor();
@@ -338,6 +358,7 @@ describe("browser: tender journey", () => {
     expect(inbox).toEqual([
       { kind: "tender.addendum", link: `/tender/${tenderCode}` },
       { kind: "tender.question_answered", link: `/tender/${tenderCode}` },
+      { kind: "vendor.verified", link: "/app/penyedia" },
     ]);
     // The inbox links back to the announcement.
     await company.getByRole("link", { name: `Buka: Adendum 1 — ${packageName}` }).click();

@@ -4,11 +4,13 @@ import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
 import { launchBrowser } from "../support/browser.js";
+import { buildPdf } from "../support/pdf.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { addLicence, approveInPerson, fillVendorProfile, logInAfterSignUp, openFromQueue, signUpVendor, submitForVerification } from "../support/vendor-steps.js";
 
 const PASSWORD = "Madiun#Uji2026";
-/** A minimal PDF: the server reads the type from the content, so the bytes must really be one. */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+/** The server reads the type from the content, so the bytes must really be a PDF. */
+const PDF = buildPdf("Akta pendirian CV Tirta Kencana Abadi");
 
 /**
  * A company registers itself, completes its profile and asks for verification; the Verifikator checks it
@@ -20,6 +22,8 @@ describe("browser: vendor registration and verification journey", () => {
   const admin = { email: "admin@madiun.test", name: "Rina Wulandari", secret: newTotpSecret() };
   const verifier = { email: "verifikator@madiun.test", name: "Dewi Lestari", secret: newTotpSecret() };
   const vendor = { email: "budi.santoso@tirta-kencana.test", name: "Budi Santoso", company: "CV Tirta Kencana Abadi" };
+  const newVendor = { ...vendor, npwp: "01.234.567.8-901.000", password: PASSWORD };
+  const profile = { nib: "9120001234567", street: "Jl. Pahlawan No. 12", city: "Kota Madiun", province: "Jawa Timur", postalCode: "63121", phone: "0351 464000", contactEmail: "kantor@tirta-kencana.test", website: "tirta-kencana.test" };
   const licenceNumber = "503/0123/401.113/2024";
   const deed = { type: "pendirian", number: "12", date: "2015-03-02", notary: "Notaris Sri Wahyuni, S.H.", approvalNumber: "AHU-0012345.AH.01.07.2015" };
   const expert = { name: "Ir. Bambang Wijaya, M.T.", education: "S2 Teknik Sipil", expertise: "Ahli jalan dan jembatan", yearsOfExperience: 13, certificate: "SKK Ahli Madya Jalan" };
@@ -67,42 +71,17 @@ describe("browser: vendor registration and verification journey", () => {
   it("registers, completes the profile, is approved in person and is told so", async () => {
     const { db } = s.server.runtime.deps.database;
 
-    // 1. A visitor starts at the home page and gives an email address.
+    // 1–2. A visitor starts at the home page, gives an email address, follows the emailed link and registers.
     const page = await newPage();
-    await page.goto(s.url);
-    await page.getByRole("link", { name: "Daftar sebagai penyedia" }).click();
-    await page.getByLabel("Email").fill(vendor.email);
-    await page.getByRole("button", { name: "Kirim tautan" }).click();
-    await page.getByRole("heading", { name: "Periksa kotak masuk Anda" }).waitFor();
+    await signUpVendor(page, s.url, db, newVendor);
 
-    // 2. The confirmation link is in the queued mail (no SMTP relay in tests: it stays pending).
-    const mail = await db.selectFrom("mail_outbox").selectAll().where("to_address", "=", vendor.email).executeTakeFirstOrThrow();
-    expect(mail.status).toBe("pending");
-    const link = /https?:\/\/\S+\/daftar\/konfirmasi\?token=[\w-]+/.exec(mail.text_body)?.[0];
-    expect(link).toBeDefined();
-    const linkUrl = new URL(link ?? "");
-    await page.goto(`${s.url}${linkUrl.pathname}${linkUrl.search}`);
-
-    await page.getByLabel("Nama perusahaan").fill(vendor.company);
-    await page.getByLabel("Bentuk usaha").selectOption("CV");
-    await page.getByLabel("NPWP").fill("01.234.567.8-901.000");
-    await page.getByLabel("Nama narahubung").fill(vendor.name);
-    await page.getByLabel("Kata sandi").fill(PASSWORD);
-    await page.getByRole("button", { name: "Selesaikan pendaftaran" }).click();
-
-    // 3. On to the login page, with the address filled in.
-    await page.waitForURL(/\/login$/);
-    await page.getByRole("status").filter({ hasText: "Pendaftaran selesai" }).waitFor();
+    // 3. The company and its first user exist; the login page has the address filled in.
     const row = await db.selectFrom("vendors").selectAll().where("npwp", "=", "012345678901000").executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: vendor.company, business_form: "CV", status: "draft" });
     const vendorUser = await db.selectFrom("users").selectAll().where("email", "=", vendor.email).executeTakeFirstOrThrow();
     expect(vendorUser).toMatchObject({ role: "vendor", vendor_id: row.id, name: vendor.name, status: "active" });
 
-    expect(await page.getByLabel("Email").inputValue()).toBe(vendor.email);
-    await page.getByLabel("Kata sandi").fill(PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(/\/app$/);
-    await page.getByRole("link", { name: "Data Penyedia" }).click();
+    await logInAfterSignUp(page, newVendor);
 
     // 4. Submitting too early lists what is missing.
     await page.getByRole("button", { name: "Ajukan verifikasi" }).click();
@@ -111,29 +90,9 @@ describe("browser: vendor registration and verification journey", () => {
     await missing.getByText("minimal satu izin usaha").waitFor();
 
     // 5. The profile…
-    await page.getByLabel("NIB", { exact: true }).fill("9120001234567");
-    await page.getByLabel("Pengusaha Kena Pajak (PKP)").check();
-    await page.getByLabel("Alamat jalan").fill("Jl. Pahlawan No. 12");
-    await page.getByLabel("Kota/Kabupaten").fill("Kota Madiun");
-    await page.getByLabel("Provinsi").fill("Jawa Timur");
-    await page.getByLabel("Kode pos").fill("63121");
-    await page.getByLabel("Telepon").fill("0351 464000");
-    await page.getByLabel("Email kontak").fill("kantor@tirta-kencana.test");
-    await page.getByLabel("Situs web").fill("tirta-kencana.test");
-    await page.getByRole("button", { name: "Simpan profil" }).click();
-    await page.getByText("Profil perusahaan disimpan.").waitFor();
-
+    await fillVendorProfile(page, profile);
     // …and a licence, on its own page.
-    await page.getByRole("button", { name: "Tambah izin usaha" }).click();
-    await page.getByLabel("Jenis izin").selectOption("SIUP");
-    await page.getByLabel("Nomor izin").fill(licenceNumber);
-    await page.getByLabel("Penerbit").fill("DPMPTSP Kota Madiun");
-    await page.getByLabel("Kode KBLI").fill("41011, 42101 42101");
-    await page.getByLabel("Berlaku mulai").fill("2024-01-02");
-    await page.getByLabel("Berlaku sampai").fill("2029-01-01");
-    await page.getByRole("button", { name: "Simpan" }).click();
-    await page.waitForURL(/\/app\/penyedia$/);
-    await page.getByRole("cell", { name: licenceNumber, exact: true }).waitFor();
+    await addLicence(page, { kind: "SIUP", number: licenceNumber, issuer: "DPMPTSP Kota Madiun", kbli: "41011, 42101 42101", validFrom: "2024-01-02", validUntil: "2029-01-01" });
 
     // …the company data: a deed and an expert, each on its own page, then back on its tab.
     await page.getByRole("button", { name: "Tambah akta" }).click();
@@ -191,8 +150,7 @@ describe("browser: vendor registration and verification journey", () => {
     await page.getByText(`Pengguna ${colleague.name} ditambahkan.`).waitFor();
     await page.getByTestId("vendor-users").getByRole("cell", { name: colleague.name, exact: true }).waitFor();
 
-    await page.getByRole("button", { name: "Ajukan verifikasi" }).click();
-    await page.getByTestId("vendor-status").filter({ hasText: "Menunggu verifikasi" }).waitFor();
+    await submitForVerification(page);
 
     const submitted = await db.selectFrom("vendors").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(submitted).toMatchObject({
@@ -225,9 +183,7 @@ describe("browser: vendor registration and verification journey", () => {
 
     // 6. The Verifikator finds the vendor in the queue and approves it after an in-person check.
     const desk = await staffPage(verifier);
-    await desk.getByRole("link", { name: "Verifikasi Penyedia" }).click();
-    await desk.getByRole("link", { name: vendor.company }).click();
-    await desk.waitForURL(new RegExp(`/app/verifikasi/${row.id}$`));
+    await openFromQueue(desk, vendor.company, row.id);
     // Never verified: every change since registration is listed, the phone among them.
     const changes = desk.getByTestId("vendor-changes");
     await changes.getByRole("cell", { name: "Telepon", exact: true }).waitFor();
@@ -246,11 +202,7 @@ describe("browser: vendor registration and verification journey", () => {
     expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
     await desk.getByTestId("vendor-users").getByRole("cell", { name: colleague.name, exact: true }).waitFor();
 
-    await desk.getByRole("radio", { name: "Setujui" }).check();
-    await desk.getByRole("radio", { name: "Tatap muka" }).check();
-    await desk.getByLabel("Alasan").fill("Akta pendirian, NPWP, NIB dan SIUP asli diperiksa di kantor LPSE.");
-    await desk.getByRole("button", { name: "Simpan keputusan" }).click();
-    await desk.getByTestId("vendor-status").filter({ hasText: "Terverifikasi" }).waitFor();
+    await approveInPerson(desk, "Akta pendirian, NPWP, NIB dan SIUP asli diperiksa di kantor LPSE.");
     await desk.getByTestId("verification-history").getByText("Tatap muka").waitFor();
 
     const verified = await db.selectFrom("vendors").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
