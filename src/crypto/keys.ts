@@ -1,6 +1,6 @@
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from "@hpke/core";
 import { combine, split } from "shamir-secret-sharing";
-import { concat, fromBase64Url, randomBytes, toBase64Url, utf8, wipe } from "./bytes.js";
+import { concat, fromBase64Url, randomBytes, sha256, toBase64Url, toHex, utf8, wipe } from "./bytes.js";
 
 /**
  * Keys of the sealed-bid protocol, the same code in the browser and in Node (CLI, tests, benchmarks).
@@ -98,6 +98,16 @@ export interface SealedShare {
   /** HPKE encapsulated key and ciphertext of the member's share. */
   enc: string;
   ct: string;
+  /**
+   * SHA-256 of the share bound to the tender and member (`shareHash`): lets the server check a share a
+   * member submits at opening, one by one, without learning anything about the key.
+   */
+  shareHash: string;
+}
+
+/** The commitment to one share, computed at the ceremony and again by the server at opening. */
+export async function shareHash(tenderCode: string, userId: string, share: string): Promise<string> {
+  return toHex(await sha256(concat(utf8(`openlpse share commitment v1|${tenderCode}|${userId}|`), fromBase64Url(share))));
 }
 
 export interface CeremonyResult {
@@ -131,7 +141,8 @@ export async function runKeyCeremony(tenderCode: string, members: readonly Commi
       members.map(async (member, i) => {
         const recipientPublicKey = await suite.kem.deserializePublicKey(fromBase64Url(member.publicKey));
         const sealed = await suite.seal({ recipientPublicKey, info: shareInfo(tenderCode, member.userId) }, plainShares[i] as Uint8Array<ArrayBuffer>);
-        return { userId: member.userId, enc: toBase64Url(new Uint8Array(sealed.enc)), ct: toBase64Url(new Uint8Array(sealed.ct)) };
+        const hash = await shareHash(tenderCode, member.userId, toBase64Url(plainShares[i] as Uint8Array));
+        return { userId: member.userId, enc: toBase64Url(new Uint8Array(sealed.enc)), ct: toBase64Url(new Uint8Array(sealed.ct)), shareHash: hash };
       }),
     );
     return { publicKey, threshold, shares };
@@ -142,7 +153,7 @@ export async function runKeyCeremony(tenderCode: string, members: readonly Commi
 }
 
 /** A member opens its own share with its unlocked opening key (after the deadline, to submit it). */
-export async function openShare(share: SealedShare, tenderCode: string, memberKey: KeyPair): Promise<string> {
+export async function openShare(share: Omit<SealedShare, "shareHash">, tenderCode: string, memberKey: KeyPair): Promise<string> {
   const plain = await suite.open({ recipientKey: memberKey, enc: fromBase64Url(share.enc), info: shareInfo(tenderCode, share.userId) }, fromBase64Url(share.ct));
   return toBase64Url(new Uint8Array(plain));
 }

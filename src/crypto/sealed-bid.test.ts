@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { concat, fromBase64Url, toBase64Url } from "./bytes.js";
 import { type BidDocument, EnvelopeCheck, EnvelopeError, openBid, sealBid } from "./envelope.js";
-import { createOpeningKey, majority, openShare, recoverTenderKey, runKeyCeremony, unlockOpeningKey, WrongPassphraseError, WrongSharesError } from "./keys.js";
+import { createOpeningKey, majority, shareHash, openShare, recoverTenderKey, runKeyCeremony, unlockOpeningKey, WrongPassphraseError, WrongSharesError } from "./keys.js";
 
 /** Fast iterations for tests only; the default is 600,000. */
 const ITERATIONS = 1_000;
@@ -56,6 +56,9 @@ describe("key ceremony and opening", () => {
     const opened = await Promise.all(
       members.map(async (m, i) => openShare(ceremony.shares[i] as (typeof ceremony.shares)[number], "202700001", await unlockOpeningKey(m.stored, m.passphrase))),
     );
+    // Each opened share matches its commitment; a share does not match another member's.
+    for (const [i, share] of opened.entries()) expect(await shareHash("202700001", `user-${i + 1}`, share)).toBe(ceremony.shares[i]?.shareHash);
+    expect(await shareHash("202700001", "user-2", opened[0] as string)).not.toBe(ceremony.shares[1]?.shareHash);
     for (const chosen of [[0, 1, 2], [2, 3, 4], [0, 2, 4], [0, 1, 2, 3, 4]]) {
       await expect(recoverTenderKey(chosen.map((i) => opened[i] as string), ceremony.publicKey)).resolves.toBeDefined();
     }

@@ -11,6 +11,7 @@ import * as vendorDocuments from "./migrations/20261126T0920-vendor-documents.js
 import * as vendorRecords from "./migrations/20261126T0930-vendor-records.js";
 import * as packageDocuments from "./migrations/20261126T0940-package-documents.js";
 import * as ocds from "./migrations/20261126T0950-ocds.js";
+import * as sealedBids from "./migrations/20261126T0960-sealed-bids.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0930-vendor-records": vendorRecords,
   "20261126T0940-package-documents": packageDocuments,
   "20261126T0950-ocds": ocds,
+  "20261126T0960-sealed-bids": sealedBids,
 };
 
 export class MigrationError extends Error {}

@@ -26,6 +26,13 @@ export interface DB {
   vendor_documents: VendorDocumentsTable;
   vendor_records: VendorRecordsTable;
   package_documents: PackageDocumentsTable;
+  opening_keys: OpeningKeysTable;
+  tender_keys: TenderKeysTable;
+  tender_key_shares: TenderKeySharesTable;
+  bids: BidsTable;
+  opening_shares: OpeningSharesTable;
+  tender_openings: TenderOpeningsTable;
+  bid_openings: BidOpeningsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
@@ -348,4 +355,67 @@ export interface PackageDocumentsTable {
   sha256: string;
   uploaded_by: string;
   uploaded_at: string;
+}
+
+/** A committee member's opening key: the public key, and the seed sealed under the member's passphrase. */
+export interface OpeningKeysTable {
+  user_id: string;
+  public_key: string;
+  wrapped: string; // JSON: kdf, iterations, salt, iv, ciphertext
+  created_at: string;
+}
+
+export interface TenderKeysTable {
+  package_id: string;
+  public_key: string;
+  threshold: number;
+  created_by: string;
+  created_at: string;
+}
+
+/** A member's share of the tender key, sealed to the member's opening key; its hash checks it at opening. */
+export interface TenderKeySharesTable {
+  package_id: string;
+  user_id: string;
+  enc: string;
+  ct: string;
+  share_hash: string;
+}
+
+/** A stored envelope (ciphertext only, in the file store under its SHA-256). */
+export interface BidsTable {
+  id: string;
+  package_id: string;
+  vendor_id: string;
+  sha256: string;
+  size: number;
+  status: "active" | "replaced" | "withdrawn";
+  submitted_by: string;
+  submitted_at: string;
+  log_index: number;
+  ended_at: string | null;
+}
+
+export interface OpeningSharesTable {
+  package_id: string;
+  user_id: string;
+  share: string;
+  submitted_at: string;
+}
+
+export interface TenderOpeningsTable {
+  package_id: string;
+  opened_at: string;
+  opened_by: string;
+}
+
+export interface BidOpeningsTable {
+  bid_id: string;
+  package_id: string;
+  vendor_id: string;
+  status: "valid" | "invalid";
+  price_sen: number | null;
+  document: string | null;
+  files: string | null;
+  error: string | null;
 }

@@ -15,6 +15,7 @@ import { authRoutes } from "../modules/auth/auth.routes.js";
 import { installSessionHook } from "../modules/auth/session.hook.js";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
 import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
+import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageDocumentRoutes } from "../modules/packages/documents.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps) {
     portalRoutes(api, deps);
     participationRoutes(api, deps);
     ocdsRoutes(api, deps);
+    bidRoutes(api, deps);
   });
 
   await serveWebApp(app);

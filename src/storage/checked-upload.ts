@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { AppError } from "../server/errors.js";
 import { DOCUMENT_TYPES, detectType, SNIFF_BYTES, typeClaimedByName } from "./content-type.js";
 import type { FileStore } from "./file-store.js";
@@ -30,6 +30,16 @@ export async function storeCheckedDocument(store: FileStore, name: string, body:
     throw unsupported({ id: `Isi berkas adalah ${detected}, tetapi namanya menunjukkan ${claimed}`, en: `The content is ${detected}, but the name says ${claimed}` });
   }
   return { ...stored, contentType: detected };
+}
+
+/**
+ * The raw body of an upload route as a stream. A body Fastify already parsed (JSON, say) is not a file:
+ * 415, naming the content types to use, rather than a failure deep in the store.
+ */
+export function uploadStream(body: unknown, types: readonly string[]): Readable {
+  if (body instanceof Readable) return body;
+  const message = { id: `Kirim berkas sebagai isi permintaan mentah (${types.join(", ")})`, en: `Send the file as the raw request body (${types.join(", ")})` };
+  throw new AppError("UNSUPPORTED_MEDIA_TYPE", message, [{ field: "body", message }]);
 }
 
 /** A file name safe for a Content-Disposition header. */

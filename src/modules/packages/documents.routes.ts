@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Readable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { Queryable } from "../../db/database.js";
@@ -8,7 +7,7 @@ import type { AppDeps } from "../../server/app.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
-import { safeFileName, storeCheckedDocument } from "../../storage/checked-upload.js";
+import { safeFileName, storeCheckedDocument, uploadStream } from "../../storage/checked-upload.js";
 import { requireActor } from "../auth/session.hook.js";
 import { DEFAULT_UPLOAD_LIMITS } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
@@ -51,7 +50,7 @@ export function packageDocumentRoutes(app: Api, deps: AppDeps): void {
       const { row } = await loadVisiblePackage(db, actor, request.params.packageId);
       authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
       const limits = (await getSettings(db)).uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
-      const stored = await storeCheckedDocument(deps.fileStore, request.query.name, request.body as Readable, limits.vendorDocumentMegabytes);
+      const stored = await storeCheckedDocument(deps.fileStore, request.query.name, uploadStream(request.body, ["application/pdf", "image/png", "image/jpeg"]), limits.vendorDocumentMegabytes);
       const now = deps.clock.now();
       const file = { id: randomUUID(), package_id: row.id, kind: request.query.kind, original_name: request.query.name, content_type: stored.contentType, size: stored.size, sha256: stored.sha256, uploaded_by: actor.id, uploaded_at: now.toISOString() };
       await db.transaction().execute(async (trx) => {

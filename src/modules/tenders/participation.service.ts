@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Queryable } from "../../db/database.js";
 import type { Tx } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
@@ -36,7 +37,7 @@ const ADDENDUM_STAGES: StagesByFlow = {
   pra: [...JOIN_STAGES.pra, "download_dokumen", "penjelasan", "upload_penawaran"],
 };
 
-export async function loadTender(db: Kysely<DB> | Tx, tenderCode: string) {
+export async function loadTender(db: Queryable, tenderCode: string) {
   const tender = await findPublishedTender(db, tenderCode);
   if (!tender) throw new AppError("NOT_FOUND", { id: `Tender ${tenderCode} tidak ditemukan`, en: `Tender ${tenderCode} not found` });
   return tender;

@@ -1,10 +1,9 @@
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
 import type { Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
-import { safeFileName } from "../../storage/checked-upload.js";
+import { safeFileName, uploadStream } from "../../storage/checked-upload.js";
 import { uploadVendorDocument } from "./documents.service.js";
 import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
 import { DOCUMENT_KINDS } from "./vendor-enums.js";
@@ -37,7 +36,7 @@ export function vendorDocumentRoutes(app: Api, deps: AppDeps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       await loadEditableVendor(db, actor, request.params.vendorId);
-      const id = await uploadVendorDocument(deps, actor, request.params.vendorId, { ...request.query, body: request.body as Readable });
+      const id = await uploadVendorDocument(deps, actor, request.params.vendorId, { ...request.query, body: uploadStream(request.body, UPLOAD_TYPES) });
       return reply.status(201).send({ id });
     },
   );

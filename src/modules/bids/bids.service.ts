@@ -1,0 +1,138 @@
+import { randomUUID, sign } from "node:crypto";
+import { Readable } from "node:stream";
+import type { Kysely } from "kysely";
+import { EnvelopeCheck, EnvelopeError } from "../../crypto/envelope.js";
+import type { Tx } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
+import { appendEvent, type SigningKey } from "../../log/event-log.js";
+import type { Actor } from "../../server/actor.js";
+import { AppError } from "../../server/errors.js";
+import type { FileStore } from "../../storage/file-store.js";
+import { DEFAULT_UPLOAD_LIMITS } from "../settings/settings.schemas.js";
+import { getSettings } from "../settings/settings.service.js";
+import { findParticipant } from "../tenders/participation.repository.js";
+import { loadTender } from "../tenders/participation.service.js";
+import { assertInStage } from "../tenders/stages.js";
+import { readSchedule } from "../tenders/tenders.repository.js";
+import { findVendor } from "../vendors/vendors.repository.js";
+import { assertVerified } from "../vendors/vendors.service.js";
+import * as repo from "./bids.repository.js";
+import type { Receipt } from "./bids.schemas.js";
+
+const SUBMITTING = { id: "Mengunggah penawaran", en: "Submitting a bid" };
+const WITHDRAWING = { id: "Menarik penawaran", en: "Withdrawing a bid" };
+
+/** The vendor may bid: verified, a participant, and the committee has made the tender key. */
+async function assertMayBid(db: Kysely<DB> | Tx, actor: Actor, tender: { id: string }) {
+  const vendor = actor.vendorId ? await findVendor(db, actor.vendorId) : undefined;
+  if (!vendor || actor.role !== "vendor") throw new AppError("FORBIDDEN");
+  assertVerified(vendor);
+  if (!(await findParticipant(db, tender.id, vendor.id))) {
+    throw new AppError("FORBIDDEN", { id: "Daftar sebagai peserta tender ini terlebih dahulu", en: "Join this tender first" });
+  }
+  return vendor;
+}
+
+async function assertBiddingOpen(db: Kysely<DB> | Tx, packageId: string, now: Date, action: { id: string; en: string }) {
+  const { timeZone } = await getSettings(db);
+  assertInStage(await readSchedule(db, packageId), ["upload_penawaran"], now, timeZone, action);
+}
+
+/** The text a receipt signs: every field, one per line, so a vendor can check it with any Ed25519 tool. */
+export function receiptText(r: Omit<Receipt, "signature" | "receiptText" | "keyId">): string {
+  return ["openlpse-bid-receipt-v1", r.tenderCode, r.vendorId, r.bidId, r.sha256, String(r.size), r.receivedAt, String(r.logIndex)].join("\n");
+}
+
+export function makeReceipt(key: SigningKey, bid: { id: string; vendor_id: string; sha256: string; size: number; submitted_at: string; log_index: number }, tenderCode: string): Receipt {
+  const fields = { bidId: bid.id, tenderCode, vendorId: bid.vendor_id, sha256: bid.sha256, size: Number(bid.size), receivedAt: bid.submitted_at, logIndex: bid.log_index };
+  const text = receiptText(fields);
+  return { ...fields, keyId: key.keyId, signature: sign(null, Buffer.from(text), key.privateKey).toString("base64"), receiptText: text };
+}
+
+async function* checked(body: Readable, check: EnvelopeCheck): AsyncGenerator<Buffer> {
+  for await (const chunk of body) {
+    check.push(chunk as Buffer);
+    yield chunk as Buffer;
+  }
+}
+
+export interface BidDeps {
+  database: { db: Kysely<DB> };
+  fileStore: FileStore;
+  clock: { now(): Date };
+  eventLog: { key: SigningKey };
+}
+
+/**
+ * A sealed bid: the envelope streams to the file store (hashed, checked against its header, fsynced),
+ * then one transaction checks the deadline on the server's clock, replaces the vendor's earlier bid,
+ * stores the new one and appends the log event. The receipt names the hash, the time and the log index.
+ */
+export async function submitBid(deps: BidDeps, actor: Actor, tenderCode: string, body: Readable): Promise<Receipt> {
+  const db = deps.database.db;
+  const tender = await loadTender(db, tenderCode);
+  const vendor = await assertMayBid(db, actor, tender);
+  // Early refusals spare the vendor an upload that could not count.
+  await assertBiddingOpen(db, tender.id, deps.clock.now(), SUBMITTING);
+  if (!(await repo.findTenderKey(db, tender.id))) {
+    throw new AppError("CONFLICT", { id: "Pokja belum membuat kunci tender: penawaran belum dapat dikirim", en: "The committee has not made the tender key yet: bids cannot be sent" });
+  }
+  const limits = (await getSettings(db)).uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  const maxBytes = limits.bidMegabytes * 1_048_576;
+  const check = new EnvelopeCheck({ tenderCode, vendorId: vendor.id, maxBytes });
+  let stored;
+  try {
+    stored = await deps.fileStore.put(Readable.from(checked(body, check)), maxBytes);
+    check.finish();
+  } catch (error) {
+    if (error instanceof EnvelopeError) {
+      throw new AppError("VALIDATION_FAILED", { id: `Amplop penawaran tidak valid: ${error.reason}`, en: `The bid envelope is not valid: ${error.reason}` }, [
+        { field: "body", message: { id: `amplop penawaran tidak valid: ${error.reason}`, en: `not a valid bid envelope: ${error.reason}` } },
+      ]);
+    }
+    throw error;
+  }
+
+  return db.transaction().execute(async (trx) => {
+    // The moment that counts: the commit, on the server's clock.
+    const now = deps.clock.now();
+    await assertBiddingOpen(trx, tender.id, now, SUBMITTING);
+    await assertMayBid(trx, actor, tender);
+    const previous = await repo.activeBid(trx, tender.id, vendor.id);
+    const id = randomUUID();
+    const at = now.toISOString();
+    if (previous) await trx.updateTable("bids").set({ status: "replaced", ended_at: at }).where("id", "=", previous.id).execute();
+    const { index } = await appendEvent(
+      trx,
+      { actorId: actor.id, type: "bid.submitted", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId: vendor.id, bidId: id, sha256: stored.sha256, size: stored.size, replaces: previous?.id ?? null } },
+      now,
+    );
+    const row = { id, package_id: tender.id, vendor_id: vendor.id, sha256: stored.sha256, size: stored.size, status: "active" as const, submitted_by: actor.id, submitted_at: at, log_index: index, ended_at: null };
+    await trx.insertInto("bids").values(row).execute();
+    return makeReceipt(deps.eventLog.key, row, tenderCode);
+  });
+}
+
+export async function myBid(deps: BidDeps, actor: Actor, tenderCode: string): Promise<Receipt> {
+  const db = deps.database.db;
+  const tender = await loadTender(db, tenderCode);
+  if (actor.role !== "vendor" || !actor.vendorId) throw new AppError("FORBIDDEN");
+  const bid = await repo.activeBid(db, tender.id, actor.vendorId);
+  if (!bid) throw new AppError("NOT_FOUND", { id: "Anda belum mengirim penawaran untuk tender ini", en: "You have not sent a bid for this tender" });
+  return makeReceipt(deps.eventLog.key, bid, tenderCode);
+}
+
+/** Withdrawal before the deadline; the envelope stays stored and in the log. */
+export async function withdrawBid(deps: BidDeps, actor: Actor, tenderCode: string): Promise<void> {
+  const db = deps.database.db;
+  await db.transaction().execute(async (trx) => {
+    const tender = await loadTender(trx, tenderCode);
+    const vendor = await assertMayBid(trx, actor, tender);
+    const now = deps.clock.now();
+    await assertBiddingOpen(trx, tender.id, now, WITHDRAWING);
+    const bid = await repo.activeBid(trx, tender.id, vendor.id);
+    if (!bid) throw new AppError("NOT_FOUND", { id: "Tidak ada penawaran yang dapat ditarik", en: "There is no bid to withdraw" });
+    await trx.updateTable("bids").set({ status: "withdrawn", ended_at: now.toISOString() }).where("id", "=", bid.id).execute();
+    await appendEvent(trx, { actorId: actor.id, type: "bid.withdrawn", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId: vendor.id, bidId: bid.id } }, now);
+  });
+}

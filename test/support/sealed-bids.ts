@@ -1,0 +1,70 @@
+import { expect } from "vitest";
+import { concat } from "../../src/crypto/bytes.js";
+import { type BidDocument, type BidPart, sealBid } from "../../src/crypto/envelope.js";
+import { createOpeningKey, openShare, runKeyCeremony, type SealedShare, type StoredOpeningKey, unlockOpeningKey } from "../../src/crypto/keys.js";
+import type { TestApp } from "./app.js";
+import type { Client } from "./client.js";
+import { loginAs, type TestUser } from "./factories.js";
+
+/** The lowest iteration count the server accepts: the key derivation is not what these tests are about. */
+export const TEST_ITERATIONS = 100_000;
+
+export const passphraseOf = (user: TestUser) => `frasa sandi pembukaan ${user.email}`;
+
+/** Each member makes its opening key as its browser would, and uploads it. */
+export async function giveOpeningKeys(t: TestApp, members: readonly TestUser[]): Promise<Map<string, StoredOpeningKey>> {
+  const keys = new Map<string, StoredOpeningKey>();
+  for (const member of members) {
+    const stored = await createOpeningKey(passphraseOf(member), TEST_ITERATIONS);
+    const r = await (await loginAs(t, member)).put("/api/v1/me/opening-key", stored);
+    expect(r.status, r.text).toBe(200);
+    keys.set(member.id, stored);
+  }
+  return keys;
+}
+
+/** A member runs the key ceremony, as the committee's browser or the CLI does, and uploads its result. */
+export async function runCeremonyAs(member: Client, tenderCode: string, threshold?: number) {
+  const view = await member.get<{ members: { userId: string; publicKey: string | null }[]; threshold: number }>(`/api/v1/tenders/${tenderCode}/key-ceremony`);
+  expect(view.status, view.text).toBe(200);
+  const result = await runKeyCeremony(
+    tenderCode,
+    view.body.members.map((m) => ({ userId: m.userId, publicKey: m.publicKey ?? "" })),
+    threshold ?? view.body.threshold,
+  );
+  const r = await member.put<{ publicKey: string; threshold: number }>(`/api/v1/tenders/${tenderCode}/tender-key`, result);
+  expect(r.status, r.text).toBe(201);
+  return r.body;
+}
+
+/** A member fetches its sealed share, unlocks its opening key with its passphrase and opens the share. */
+export async function unlockShare(t: TestApp, member: TestUser, tenderCode: string): Promise<{ client: Client; share: string }> {
+  const client = await loginAs(t, member);
+  const stored = (await client.get<StoredOpeningKey>("/api/v1/me/opening-key")).body;
+  const sealed = (await client.get<SealedShare>(`/api/v1/tenders/${tenderCode}/key-share`)).body;
+  const share = await openShare(sealed, tenderCode, await unlockOpeningKey(stored, passphraseOf(member)));
+  return { client, share };
+}
+
+export function bufferPart(bytes: Uint8Array): BidPart {
+  return {
+    size: bytes.length,
+    content: async function* () {
+      yield bytes;
+    },
+  };
+}
+
+/** A whole envelope in memory (tests only; browsers and benchmarks stream it). */
+export async function sealEnvelope(tenderCode: string, vendorId: string, tenderPublicKey: string, document: BidDocument, files: readonly Uint8Array[]): Promise<Buffer> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of sealBid({ tenderCode, vendorId, tenderPublicKey, document, files: files.map(bufferPart), chunkSize: 65_536 })) pieces.push(piece);
+  return Buffer.from(concat(...pieces));
+}
+
+export async function uploadEnvelope(client: Client, tenderCode: string, envelope: Buffer) {
+  return client.raw<{ sha256: string; logIndex: number; receivedAt: string; signature: string; receiptText: string; bidId: string }>("POST", `/api/v1/tenders/${tenderCode}/bids`, {
+    payload: envelope,
+    headers: { "content-type": "application/octet-stream", "x-csrf-token": await client.csrfToken() },
+  });
+}
