@@ -3,6 +3,7 @@ import type { StoredEvent } from "../log/verify-chain.js";
 import { verifyLog } from "../log/verify-chain.js";
 import { loadConfig } from "../server/config.js";
 import { openRuntime } from "../server/start.js";
+import { verifyBids } from "../modules/bids/verify-bids.js";
 import type { Io } from "./commands.js";
 
 /** `openlpse verify`: recompute the whole tree from the database; exit 1 naming the first divergence. */
@@ -14,14 +15,21 @@ export async function verifyCommand(io: Io): Promise<number> {
     for await (const e of allEvents(database.db)) events.push(e);
     const heads = await allTreeHeads(database.db);
     const result = verifyLog(events, heads, eventLog.key.publicKey);
-    if (result.ok) {
-      io.out(`Event log OK: ${result.eventCount} events, ${result.headsChecked} signed tree heads verified (key ${eventLog.key.keyId.slice(0, 16)}).`);
-      return 0;
+    if (!result.ok) {
+      io.err(`Event log verification FAILED: ${result.firstProblem?.message ?? "unknown problem"}`);
+      for (const p of result.problems.slice(1, 20)) io.err(`  also: ${p.message}`);
+      if (result.problems.length > 20) io.err(`  ... and ${result.problems.length - 20} more`);
+      return 1;
     }
-    io.err(`Event log verification FAILED: ${result.firstProblem?.message ?? "unknown problem"}`);
-    for (const p of result.problems.slice(1, 20)) io.err(`  also: ${p.message}`);
-    if (result.problems.length > 20) io.err(`  ... and ${result.problems.length - 20} more`);
-    return 1;
+    io.out(`Event log OK: ${result.eventCount} events, ${result.headsChecked} signed tree heads verified (key ${eventLog.key.keyId.slice(0, 16)}).`);
+    const bidProblems = await verifyBids(database.db, runtime.deps.fileStore);
+    if (bidProblems.length > 0) {
+      io.err(`Sealed bids verification FAILED: ${bidProblems[0]}`);
+      for (const p of bidProblems.slice(1, 20)) io.err(`  also: ${p}`);
+      return 1;
+    }
+    io.out(`Sealed bids OK: every stored envelope matches its log event.`);
+    return 0;
   } finally {
     await runtime.close();
   }

@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
@@ -8,6 +9,7 @@ import { buildUser, buildVendor, loginAs, type TestUser } from "../../../test/su
 import { expectProblem } from "../../../test/support/problems.js";
 import { giveOpeningKeys, runCeremonyAs, sealEnvelope, TEST_ITERATIONS, unlockShare, uploadEnvelope } from "../../../test/support/sealed-bids.js";
 import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
+import { runCli } from "../../cli/main.js";
 import { createOpeningKey, runKeyCeremony } from "../../crypto/keys.js";
 import type { BidDocument } from "../../crypto/envelope.js";
 import { joinTender } from "../tenders/participation.service.js";
@@ -200,5 +202,38 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     // The third member's share is no longer needed.
     const third = await unlockShare(t, pokja[2] as TestUser, tender.tenderCode);
     expect((await third.client.post<{ opened: boolean }>(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share: third.share })).body.opened).toBe(true);
+  });
+
+  it("has `openlpse verify` name an altered, swapped or repointed envelope", async () => {
+    const env = { DATA_DIR: t.testDb.dataDir, DATABASE_URL: t.testDb.databaseUrl, LOG_LEVEL: "silent" };
+    const run = async () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(["verify"], { out: (x) => out.push(x), err: (x) => err.push(x), env, stdin: Readable.from([]) });
+      return { code, out: out.join("\n"), err: err.join("\n") };
+    };
+    expect(await run()).toMatchObject({ code: 0, out: expect.stringContaining("Sealed bids OK") });
+
+    const db = t.deps.database.db;
+    const target = await db.selectFrom("bids").selectAll().where("vendor_id", "=", a.vendorId).where("status", "=", "active").executeTakeFirstOrThrow();
+    const file = path.join(t.testDb.dataDir, "files", target.sha256.slice(0, 2), target.sha256);
+    const original = fs.readFileSync(file);
+    const altered = Buffer.from(original);
+    altered[altered.length - 1] = (altered[altered.length - 1] ?? 0) ^ 1;
+    fs.chmodSync(file, 0o600);
+    fs.writeFileSync(file, altered);
+    const afterEdit = await run();
+    expect(afterEdit.code).toBe(1);
+    expect(afterEdit.err).toContain(`bid ${target.id}`);
+    expect(afterEdit.err).toContain("altered");
+    fs.writeFileSync(file, original);
+
+    const other = await db.selectFrom("bids").select("sha256").where("vendor_id", "=", b.vendorId).where("status", "=", "active").executeTakeFirstOrThrow();
+    await db.updateTable("bids").set({ sha256: other.sha256 }).where("id", "=", target.id).execute();
+    const repointed = await run();
+    expect(repointed.code).toBe(1);
+    expect(repointed.err).toContain(`bid ${target.id} differs from its event`);
+    await db.updateTable("bids").set({ sha256: target.sha256 }).where("id", "=", target.id).execute();
+    expect((await run()).code).toBe(0);
   });
 });
