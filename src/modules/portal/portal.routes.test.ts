@@ -91,6 +91,9 @@ describe("public portal", () => {
     expect(r.status, r.text).toBe(200);
     expect(r.body).toMatchObject({ hps: "1800000000", stage: "upload_penawaran", next: "pembukaan", timeZone: "WIB", serverTime: "2026-12-10T03:00:00.000Z" });
     expect(r.body.schedule).toHaveLength(12);
+    // The bill of quantities without the HPS unit prices (only the HPS total is public).
+    const items = (r.body as unknown as { items: Record<string, string>[] }).items;
+    expect(items).toEqual([{ id: expect.any(String), description: "Pekerjaan struktur", unit: "ls", quantity: "1" }]);
     expectProblem(await t.client().get("/api/v1/public/tenders/999999999"), 404, "NOT_FOUND");
     expectProblem(await t.client().get("/api/v1/public/tenders/abc"), 400, "VALIDATION_FAILED", "params.tenderCode");
   });

@@ -49,6 +49,8 @@ export const PublicTenderSchema = PublicTenderSummarySchema.extend({
   contractType: z.string(),
   kbliCodes: z.array(z.string()),
   qualificationRequirements: z.string(),
+  /** The bill of quantities bids are priced against; the HPS unit prices stay internal (only the total is public). */
+  items: z.array(z.object({ id: z.string(), description: z.string(), unit: z.string(), quantity: z.string() })),
   schedule: z.array(z.object({ stage: StageKeySchema, startsAt: z.string(), endsAt: z.string() })),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
   next: z.string().nullable(),

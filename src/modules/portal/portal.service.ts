@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { AppError } from "../../server/errors.js";
-import { parseRupiah, rupiahString } from "../packages/money.js";
+import { parseRupiah, quantityString, rupiahString } from "../packages/money.js";
+import { listHpsItems } from "../packages/packages.repository.js";
 import type { Category, Method } from "../packages/packages.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import { currentStage, type StageKey, type StageWindow } from "../tenders/schedule.rules.js";
@@ -64,6 +65,7 @@ export async function publicTender(db: Kysely<DB>, tenderCode: string, now: Date
     contractType: row.contract_type,
     kbliCodes: JSON.parse(row.kbli_codes) as string[],
     qualificationRequirements: row.qualification_requirements,
+    items: (await listHpsItems(db, row.id)).map((i) => ({ id: i.id, description: i.description, unit: i.unit, quantity: quantityString(BigInt(i.quantity_milli)) })),
     schedule: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
     scheduleChanges: changes.map((c) => ({ changedAt: c.changed_at, reasonKind: c.reason_kind, reasonText: c.reason_text })),
     next: stage.next,
