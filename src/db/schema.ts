@@ -31,6 +31,7 @@ export interface DB {
   tender_key_shares: TenderKeySharesTable;
   bids: BidsTable;
   opening_shares: OpeningSharesTable;
+  bid_uploads: BidUploadsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;
@@ -394,6 +395,15 @@ export interface BidsTable {
   submitted_at: string;
   log_index: number;
   ended_at: string | null;
+}
+
+export interface BidUploadsTable {
+  id: string;
+  package_id: string;
+  vendor_id: string;
+  size: number;
+  created_by: string;
+  created_at: string;
 }
 
 export interface OpeningSharesTable {

@@ -20,6 +20,15 @@ export interface FileStore {
   open(sha256: string): Readable;
   /** The first bytes of a stored file, for detecting its type from content. */
   head(sha256: string, bytes: number): Promise<Uint8Array>;
+  /**
+   * Resumable uploads: a partial file grows by appends at its current end (`offset` must equal it), each
+   * append fsynced; `partialSize` says where to continue after a dropped connection; `promotePartial`
+   * hashes it (showing every chunk to `inspect`) and moves it into the store under its hash.
+   */
+  appendPartial(id: string, offset: number, source: Readable, maxTotal: number): Promise<number>;
+  partialSize(id: string): Promise<number | null>;
+  promotePartial(id: string, inspect: (chunk: Uint8Array) => void): Promise<StoredFile>;
+  removePartial(id: string): Promise<void>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -96,6 +105,73 @@ export class LocalFileStore implements FileStore {
 
   open(sha256: string): Readable {
     return fs.createReadStream(this.pathOf(sha256));
+  }
+
+  private partialPath(id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error("not an upload id");
+    return path.join(this.root, "partial", id);
+  }
+
+  async partialSize(id: string): Promise<number | null> {
+    try {
+      return (await fs.promises.stat(this.partialPath(id))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  async appendPartial(id: string, offset: number, source: Readable, maxTotal: number): Promise<number> {
+    const file = this.partialPath(id);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const handle = await fs.promises.open(file, "a", 0o600);
+    let size = (await handle.stat()).size;
+    try {
+      if (size !== offset) {
+        throw new AppError("CONFLICT", { id: `Unggahan berlanjut dari byte ${size}, bukan ${offset}`, en: `The upload continues from byte ${size}, not ${offset}` }, [
+          { field: "query.offset", message: { id: `harus ${size}`, en: `must be ${size}` } },
+        ]);
+      }
+      for await (const chunk of source.iterator({ destroyOnReturn: false })) {
+        const bytes = chunk as Buffer;
+        if (size + bytes.length > maxTotal) {
+          throw new AppError("PAYLOAD_TOO_LARGE", { id: "Unggahan melebihi ukuran yang dinyatakan", en: "The upload exceeds its declared size" }, [{ field: "body", message: { id: "terlalu besar", en: "too large" } }]);
+        }
+        await handle.write(bytes);
+        size += bytes.length;
+      }
+    } catch (error) {
+      // What arrived before a dropped connection stays, durably: the client continues from there.
+      await handle.sync();
+      await handle.close();
+      drain(source, this.drainLimitBytes);
+      throw error;
+    }
+    await handle.sync();
+    await handle.close();
+    return size;
+  }
+
+  async promotePartial(id: string, inspect: (chunk: Uint8Array) => void): Promise<StoredFile> {
+    const file = this.partialPath(id);
+    const hash = createHash("sha256");
+    let size = 0;
+    for await (const chunk of fs.createReadStream(file)) {
+      const bytes = chunk as Buffer;
+      inspect(bytes);
+      hash.update(bytes);
+      size += bytes.length;
+    }
+    const sha256 = hash.digest("hex");
+    const final = this.pathOf(sha256);
+    await fs.promises.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+    await fs.promises.rename(file, final);
+    await syncDirectory(path.dirname(final));
+    return { sha256, size };
+  }
+
+  async removePartial(id: string): Promise<void> {
+    await fs.promises.rm(this.partialPath(id), { force: true });
   }
 
   async head(sha256: string, bytes: number): Promise<Uint8Array> {

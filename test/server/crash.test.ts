@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, createPublicKey, verify } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -187,4 +188,38 @@ describe("a server killed during a bid surge", () => {
       expect(opened.files[0]?.sha256).toBe(sent?.fileSha256);
     }
   }, 180_000);
+
+  it("continues an upload whose connection dropped from where the server says it stopped", async () => {
+    const url = await startProcess();
+    const vendor = vendors[0] as TestUser & { vendorId: string };
+    const session = new HttpSession(url);
+    await session.logIn(vendor.email, TEST_PASSWORD);
+    const envelope = (sealedByVendor.get(vendor.vendorId) ?? [])[BIDS_EACH - 1] as Buffer;
+    const started = (await (await session.fetch("POST", `/api/v1/tenders/${tender.tenderCode}/bid-uploads`, { json: { size: envelope.length } })).json()) as { uploadId: string };
+    const upload = `/api/v1/tenders/${tender.tenderCode}/bid-uploads/${started.uploadId}`;
+
+    // The first attempt sends 60% of the envelope, then the connection drops.
+    const sent = Math.floor(envelope.length * 0.6);
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${url}${upload}?offset=0`, { method: "PATCH", headers: { ...session.headersFor("PATCH"), "content-type": "application/octet-stream", "content-length": String(envelope.length) } });
+      request.on("error", () => resolve());
+      request.write(envelope.subarray(0, sent), () => setTimeout(() => {
+        request.destroy();
+        resolve();
+      }, 200));
+    });
+    let offset = 0;
+    for (let i = 0; i < 50 && offset === 0; i++) {
+      offset = ((await (await session.fetch("GET", upload)).json()) as { offset: number }).offset;
+      if (offset === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(offset).toBeGreaterThan(0);
+    expect(offset).toBeLessThanOrEqual(sent);
+    const rest = await session.fetch("PATCH", `${upload}?offset=${offset}`, { bytes: envelope.subarray(offset) });
+    expect(rest.status, await rest.clone().text()).toBe(200);
+    const receipt = await session.fetch("POST", `${upload}/complete`);
+    expect(receipt.status, await receipt.clone().text()).toBe(201);
+    expect(((await receipt.json()) as { sha256: string }).sha256).toBe(createHash("sha256").update(envelope).digest("hex"));
+    await stopProcess("SIGTERM");
+  }, 60_000);
 });

@@ -38,6 +38,11 @@ export class HttpSession {
     return response;
   }
 
+  /** Cookie and CSRF headers for a request sent by other means (a raw socket that is cut on purpose). */
+  headersFor(method: string): Record<string, string> {
+    return this.headers(method === "GET" || !this.csrf ? {} : { "x-csrf-token": this.csrf });
+  }
+
   async logIn(email: string, password: string): Promise<void> {
     const r = await this.fetch("POST", "/api/v1/auth/login", { json: { email, password } });
     if (r.status !== 200) throw new Error(`login failed for ${email}: ${r.status} ${await r.text()}`);

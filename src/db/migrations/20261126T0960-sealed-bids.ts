@@ -48,6 +48,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("bids_package_vendor").on("bids").columns(["package_id", "vendor_id", "status"]).execute();
 
+  // A resumable upload in progress: its bytes grow in the file store's partial area until completed.
+  await db.schema
+    .createTable("bid_uploads")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("package_id", "text", (c) => c.notNull().references("packages.id"))
+    .addColumn("vendor_id", "text", (c) => c.notNull().references("vendors.id"))
+    .addColumn("size", "bigint", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable("opening_shares")
     .addColumn("package_id", "text", (c) => c.notNull().references("packages.id"))

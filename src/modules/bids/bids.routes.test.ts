@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from "node:crypto";
+import { createHash, createPublicKey, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -110,7 +110,7 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     const logKey = (await t.client().get<{ publicKey: string }>("/api/v1/log/key")).body.publicKey;
     const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: Buffer.from(logKey, "base64").toString("base64url") }, format: "jwk" });
     expect(verify(null, Buffer.from(first.body.receiptText), key, Buffer.from(first.body.signature, "base64"))).toBe(true);
-    expect(first.body.sha256).toBe((await import("node:crypto")).createHash("sha256").update(envelopeA).digest("hex"));
+    expect(first.body.sha256).toBe(createHash("sha256").update(envelopeA).digest("hex"));
     expect((await db.selectFrom("events").select("type").where("idx", "=", first.body.logIndex).executeTakeFirstOrThrow()).type).toBe("bid.submitted");
 
     // A new bid replaces the earlier one; both stay in the log.
@@ -153,6 +153,32 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
       const text = fs.readFileSync(file).toString("latin1");
       for (const secret of [SECRET_PRICE, SECRET_ITEM_NOTE, SECRET_FILE_TEXT]) expect(text, `${file} holds "${secret}"`).not.toContain(secret);
     }
+  });
+
+  it("takes a bid in pieces that continue where the last one stopped", async () => {
+    const clientA = await loginAs(t, a);
+    const envelope = await sealEnvelope(tender.tenderCode, a.vendorId, publicKey, bid(SECRET_PRICE), [new Uint8Array(300_000).fill(7)]);
+    const base = `/api/v1/tenders/${tender.tenderCode}/bid-uploads`;
+    expectProblem(await clientA.post(base, { size: 600 * 1_048_576 }), 413, "PAYLOAD_TOO_LARGE", "body.size");
+    const started = await clientA.post<{ uploadId: string; offset: number }>(base, { size: envelope.length });
+    expect(started.status, started.text).toBe(201);
+    const upload = `${base}/${started.body.uploadId}`;
+    const patch = async (offset: number, bytes: Buffer) =>
+      clientA.raw<{ offset: number }>("PATCH", `${upload}?offset=${offset}`, { payload: bytes, headers: { "content-type": "application/octet-stream", "x-csrf-token": await clientA.csrfToken() } });
+    const cut = Math.floor(envelope.length * 0.4);
+    expect((await patch(0, envelope.subarray(0, cut))).body.offset).toBe(cut);
+    // A piece sent from the wrong place is refused, naming where to continue.
+    expect(expectProblem(await patch(0, envelope.subarray(0, 10)), 409, "CONFLICT", "query.offset").messages.en).toContain(`from byte ${cut}`);
+    expectProblem(await clientA.post(`${upload}/complete`), 409, "CONFLICT");
+    expect((await clientA.get<{ offset: number; size: number }>(upload)).body).toMatchObject({ offset: cut, size: envelope.length });
+    // Another vendor's upload does not exist for B.
+    expectProblem(await (await loginAs(t, b)).get(upload), 404, "NOT_FOUND");
+    expect((await patch(cut, envelope.subarray(cut))).body.offset).toBe(envelope.length);
+    const receipt = await clientA.post<{ sha256: string; bidId: string }>(`${upload}/complete`);
+    expect(receipt.status, receipt.text).toBe(201);
+    expect(receipt.body.sha256).toBe(createHash("sha256").update(envelope).digest("hex"));
+    expect((await clientA.get<{ bidId: string }>(`/api/v1/tenders/${tender.tenderCode}/bids/mine`)).body.bidId).toBe(receipt.body.bidId);
+    expect(await t.deps.database.db.selectFrom("bid_uploads").selectAll().execute()).toEqual([]);
   });
 
   it("takes a bid committed 1 ms before the deadline and refuses one 1 ms after", async () => {

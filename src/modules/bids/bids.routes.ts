@@ -18,7 +18,7 @@ import {
   ShareInputSchema,
   TenderKeyInputSchema,
 } from "./bids.schemas.js";
-import { myBid, submitBid, withdrawBid } from "./bids.service.js";
+import { appendUpload, completeUpload, myBid, startUpload, submitBid, uploadStatus, withdrawBid } from "./bids.service.js";
 import { assertCommitteeRole, ceremonyView, myShare, publicTenderKey, publishTenderKey, setOpeningKey } from "./keys.service.js";
 import { openingRecord, submitShare } from "./opening.service.js";
 
@@ -97,6 +97,50 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
         throw error;
       }
     },
+  );
+
+  const UploadParams = TenderParamsSchema.extend({ uploadId: z.uuid() });
+  const UploadStateSchema = z.object({ uploadId: z.string(), offset: z.number().int(), size: z.number().int() });
+
+  app.post(
+    "/api/v1/tenders/:tenderCode/bid-uploads",
+    {
+      schema: {
+        tags: ["bids"],
+        summary: "Start a resumable bid upload of `size` bytes (the envelope follows in pieces; after a dropped connection it continues where it stopped)",
+        params: TenderParamsSchema,
+        body: z.strictObject({ size: z.int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        response: { 201: UploadStateSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await startUpload(deps, requireActor(request), request.params.tenderCode, request.body.size)),
+  );
+
+  app.get(
+    "/api/v1/tenders/:tenderCode/bid-uploads/:uploadId",
+    { schema: { tags: ["bids"], summary: "How much of a resumable upload has arrived (where to continue)", params: UploadParams, response: { 200: UploadStateSchema } } },
+    async (request) => uploadStatus(deps, requireActor(request), request.params.tenderCode, request.params.uploadId),
+  );
+
+  app.patch(
+    "/api/v1/tenders/:tenderCode/bid-uploads/:uploadId",
+    {
+      schema: {
+        tags: ["bids"],
+        summary: "Append the next piece (raw body, application/octet-stream) at `offset`, which must be what has arrived so far",
+        params: UploadParams,
+        querystring: z.strictObject({ offset: z.coerce.number().int().min(0) }),
+        response: { 200: UploadStateSchema },
+      },
+    },
+    async (request) =>
+      appendUpload(deps, requireActor(request), request.params.tenderCode, request.params.uploadId, request.query.offset, uploadStream(request.body, ["application/octet-stream"])),
+  );
+
+  app.post(
+    "/api/v1/tenders/:tenderCode/bid-uploads/:uploadId/complete",
+    { schema: { tags: ["bids"], summary: "Finish a resumable upload: the envelope is checked and committed as the vendor's bid", params: UploadParams, response: { 201: ReceiptSchema } } },
+    async (request, reply) => reply.status(201).send(await completeUpload(deps, requireActor(request), request.params.tenderCode, request.params.uploadId)),
   );
 
   app.get(

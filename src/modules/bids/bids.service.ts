@@ -63,53 +63,126 @@ export interface BidDeps {
   eventLog: { key: SigningKey };
 }
 
-/**
- * A sealed bid: the envelope streams to the file store (hashed, checked against its header, fsynced),
- * then one transaction checks the deadline on the server's clock, replaces the vendor's earlier bid,
- * stores the new one and appends the log event. The receipt names the hash, the time and the log index.
- */
-export async function submitBid(deps: BidDeps, actor: Actor, tenderCode: string, body: Readable): Promise<Receipt> {
+function envelopeProblem(error: EnvelopeError): AppError {
+  return new AppError("VALIDATION_FAILED", { id: `Amplop penawaran tidak valid: ${error.reason}`, en: `The bid envelope is not valid: ${error.reason}` }, [
+    { field: "body", message: { id: `amplop penawaran tidak valid: ${error.reason}`, en: `not a valid bid envelope: ${error.reason}` } },
+  ]);
+}
+
+/** Everything checked before any byte is taken: the vendor may bid now, the tender key exists; the size limit. */
+async function prepareBid(deps: BidDeps, actor: Actor, tenderCode: string) {
   const db = deps.database.db;
   const tender = await loadTender(db, tenderCode);
   const vendor = await assertMayBid(db, actor, tender);
-  // Early refusals spare the vendor an upload that could not count.
   await assertBiddingOpen(db, tender.id, deps.clock.now(), SUBMITTING);
   if (!(await repo.findTenderKey(db, tender.id))) {
     throw new AppError("CONFLICT", { id: "Pokja belum membuat kunci tender: penawaran belum dapat dikirim", en: "The committee has not made the tender key yet: bids cannot be sent" });
   }
   const limits = (await getSettings(db)).uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
-  const maxBytes = limits.bidMegabytes * 1_048_576;
+  return { tender, vendor, maxBytes: limits.bidMegabytes * 1_048_576 };
+}
+
+/**
+ * The stored, checked envelope becomes the vendor's bid: one transaction checks the deadline on the
+ * server's clock at this moment, replaces the earlier bid, stores the new one and appends the log event.
+ * Only then is the receipt given.
+ */
+async function commitBid(deps: BidDeps, actor: Actor, tender: { id: string }, tenderCode: string, vendorId: string, stored: { sha256: string; size: number }, after?: (trx: Tx) => Promise<void>): Promise<Receipt> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    await assertBiddingOpen(trx, tender.id, now, SUBMITTING);
+    await assertMayBid(trx, actor, tender);
+    const previous = await repo.activeBid(trx, tender.id, vendorId);
+    const id = randomUUID();
+    const at = now.toISOString();
+    if (previous) await trx.updateTable("bids").set({ status: "replaced", ended_at: at }).where("id", "=", previous.id).execute();
+    const { index } = await appendEvent(
+      trx,
+      { actorId: actor.id, type: "bid.submitted", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId, bidId: id, sha256: stored.sha256, size: stored.size, replaces: previous?.id ?? null } },
+      now,
+    );
+    const row = { id, package_id: tender.id, vendor_id: vendorId, sha256: stored.sha256, size: stored.size, status: "active" as const, submitted_by: actor.id, submitted_at: at, log_index: index, ended_at: null };
+    await trx.insertInto("bids").values(row).execute();
+    await after?.(trx);
+    return makeReceipt(deps.eventLog.key, row, tenderCode);
+  });
+}
+
+/** A sealed bid in one request: the envelope streams to the file store (hashed, checked, fsynced), then commits. */
+export async function submitBid(deps: BidDeps, actor: Actor, tenderCode: string, body: Readable): Promise<Receipt> {
+  const { tender, vendor, maxBytes } = await prepareBid(deps, actor, tenderCode);
   const check = new EnvelopeCheck({ tenderCode, vendorId: vendor.id, maxBytes });
   let stored;
   try {
     stored = await deps.fileStore.put(Readable.from(checked(body, check)), maxBytes);
     check.finish();
   } catch (error) {
+    if (error instanceof EnvelopeError) throw envelopeProblem(error);
+    throw error;
+  }
+  return commitBid(deps, actor, tender, tenderCode, vendor.id, stored);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Resumable uploads: near a deadline connections drop; what arrived stays, and the upload continues.
+
+async function loadUpload(deps: BidDeps, actor: Actor, tenderCode: string, uploadId: string) {
+  const db = deps.database.db;
+  const tender = await loadTender(db, tenderCode);
+  const upload = await db.selectFrom("bid_uploads").selectAll().where("id", "=", uploadId).where("package_id", "=", tender.id).executeTakeFirst();
+  // Another vendor's upload does not exist for this caller.
+  if (!upload || upload.vendor_id !== actor.vendorId) throw new AppError("NOT_FOUND", { id: "Unggahan tidak ditemukan", en: "Upload not found" });
+  return { tender, upload };
+}
+
+/** Starts an upload of `size` bytes; the envelope follows in pieces, each appended where the last ended. */
+export async function startUpload(deps: BidDeps, actor: Actor, tenderCode: string, size: number) {
+  const { tender, vendor, maxBytes } = await prepareBid(deps, actor, tenderCode);
+  if (size > maxBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", { id: `Penawaran melebihi batas ${maxBytes / 1_048_576} MB`, en: `The bid exceeds the ${maxBytes / 1_048_576} MB limit` }, [
+      { field: "body.size", message: { id: `paling besar ${maxBytes} byte`, en: `at most ${maxBytes} bytes` } },
+    ]);
+  }
+  const id = randomUUID();
+  await deps.database.db.insertInto("bid_uploads").values({ id, package_id: tender.id, vendor_id: vendor.id, size, created_by: actor.id, created_at: deps.clock.now().toISOString() }).execute();
+  return { uploadId: id, offset: 0, size };
+}
+
+export async function uploadStatus(deps: BidDeps, actor: Actor, tenderCode: string, uploadId: string) {
+  const { upload } = await loadUpload(deps, actor, tenderCode, uploadId);
+  return { uploadId, offset: (await deps.fileStore.partialSize(uploadId)) ?? 0, size: Number(upload.size) };
+}
+
+export async function appendUpload(deps: BidDeps, actor: Actor, tenderCode: string, uploadId: string, offset: number, body: Readable) {
+  const { tender, upload } = await loadUpload(deps, actor, tenderCode, uploadId);
+  await assertBiddingOpen(deps.database.db, tender.id, deps.clock.now(), SUBMITTING);
+  const reached = await deps.fileStore.appendPartial(uploadId, offset, body, Number(upload.size));
+  return { uploadId, offset: reached, size: Number(upload.size) };
+}
+
+/** The whole envelope has arrived: checked like a single upload, moved into the store, committed. */
+export async function completeUpload(deps: BidDeps, actor: Actor, tenderCode: string, uploadId: string): Promise<Receipt> {
+  const { upload } = await loadUpload(deps, actor, tenderCode, uploadId);
+  const { tender, vendor, maxBytes } = await prepareBid(deps, actor, tenderCode);
+  const received = (await deps.fileStore.partialSize(uploadId)) ?? 0;
+  if (received !== Number(upload.size)) {
+    throw new AppError("CONFLICT", { id: `Unggahan belum lengkap: ${received} dari ${upload.size} byte`, en: `The upload is incomplete: ${received} of ${upload.size} bytes` });
+  }
+  const check = new EnvelopeCheck({ tenderCode, vendorId: vendor.id, maxBytes });
+  let stored;
+  try {
+    stored = await deps.fileStore.promotePartial(uploadId, (chunk) => check.push(chunk));
+    check.finish();
+  } catch (error) {
     if (error instanceof EnvelopeError) {
-      throw new AppError("VALIDATION_FAILED", { id: `Amplop penawaran tidak valid: ${error.reason}`, en: `The bid envelope is not valid: ${error.reason}` }, [
-        { field: "body", message: { id: `amplop penawaran tidak valid: ${error.reason}`, en: `not a valid bid envelope: ${error.reason}` } },
-      ]);
+      await deps.fileStore.removePartial(uploadId);
+      await deps.database.db.deleteFrom("bid_uploads").where("id", "=", uploadId).execute();
+      throw envelopeProblem(error);
     }
     throw error;
   }
-
-  return db.transaction().execute(async (trx) => {
-    // The moment that counts: the commit, on the server's clock.
-    const now = deps.clock.now();
-    await assertBiddingOpen(trx, tender.id, now, SUBMITTING);
-    await assertMayBid(trx, actor, tender);
-    const previous = await repo.activeBid(trx, tender.id, vendor.id);
-    const id = randomUUID();
-    const at = now.toISOString();
-    if (previous) await trx.updateTable("bids").set({ status: "replaced", ended_at: at }).where("id", "=", previous.id).execute();
-    const { index } = await appendEvent(
-      trx,
-      { actorId: actor.id, type: "bid.submitted", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId: vendor.id, bidId: id, sha256: stored.sha256, size: stored.size, replaces: previous?.id ?? null } },
-      now,
-    );
-    const row = { id, package_id: tender.id, vendor_id: vendor.id, sha256: stored.sha256, size: stored.size, status: "active" as const, submitted_by: actor.id, submitted_at: at, log_index: index, ended_at: null };
-    await trx.insertInto("bids").values(row).execute();
-    return makeReceipt(deps.eventLog.key, row, tenderCode);
+  return commitBid(deps, actor, tender, tenderCode, vendor.id, stored, async (trx) => {
+    await trx.deleteFrom("bid_uploads").where("id", "=", uploadId).execute();
   });
 }
 
