@@ -12,6 +12,7 @@ import * as vendorRecords from "./migrations/20261126T0930-vendor-records.js";
 import * as packageDocuments from "./migrations/20261126T0940-package-documents.js";
 import * as ocds from "./migrations/20261126T0950-ocds.js";
 import * as sealedBids from "./migrations/20261126T0960-sealed-bids.js";
+import * as evaluation from "./migrations/20261126T0970-evaluation.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0940-package-documents": packageDocuments,
   "20261126T0950-ocds": ocds,
   "20261126T0960-sealed-bids": sealedBids,
+  "20261126T0970-evaluation": evaluation,
 };
 
 export class MigrationError extends Error {}

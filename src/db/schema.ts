@@ -32,6 +32,8 @@ export interface DB {
   bids: BidsTable;
   opening_shares: OpeningSharesTable;
   bid_uploads: BidUploadsTable;
+  bid_findings: BidFindingsTable;
+  tender_results: TenderResultsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;
@@ -428,4 +430,22 @@ export interface BidOpeningsTable {
   document: string | null;
   files: string | null;
   error: string | null;
+}
+
+export interface BidFindingsTable {
+  package_id: string;
+  vendor_id: string;
+  stage: "administrasi" | "teknis" | "kualifikasi";
+  passed: number;
+  reason: string;
+  evaluated_by: string;
+  evaluated_at: string;
+}
+
+export interface TenderResultsTable {
+  package_id: string;
+  winner_vendor_id: string;
+  corrected_price_sen: number;
+  determined_by: string;
+  determined_at: string;
 }

@@ -16,6 +16,7 @@ import { installSessionHook } from "../modules/auth/session.hook.js";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
 import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
+import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageDocumentRoutes } from "../modules/packages/documents.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps) {
     participationRoutes(api, deps);
     ocdsRoutes(api, deps);
     bidRoutes(api, deps);
+    evaluationRoutes(api, deps);
   });
 
   await serveWebApp(app);

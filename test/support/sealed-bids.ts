@@ -68,3 +68,36 @@ export async function uploadEnvelope(client: Client, tenderCode: string, envelop
     headers: { "content-type": "application/octet-stream", "x-csrf-token": await client.csrfToken() },
   });
 }
+
+export interface TestBid {
+  vendor: TestUser & { vendorId: string };
+  price: string;
+  /** Unit price per bill-of-quantities line, in the announcement's order. */
+  unitPrices: string[];
+}
+
+/**
+ * A tender taken through the sealed-bid steps with the real routes: the committee's opening keys and the
+ * ceremony, the vendors' bids during Upload Dokumen Penawaran, and the opening by two of three members
+ * after the deadline (the test schedule's deadline: 11 December 2026, 14:00 WIB). The clock ends one hour
+ * after the deadline.
+ */
+export async function buildOpenedTender(t: TestApp, tender: { tenderCode: string; pokja: TestUser[] }, bids: readonly TestBid[]) {
+  await giveOpeningKeys(t, tender.pokja);
+  const { publicKey } = await runCeremonyAs(await loginAs(t, tender.pokja[0] as TestUser), tender.tenderCode);
+  const items = (await t.client().get<{ items: { id: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}`)).body.items;
+  t.clock.set(new Date("2026-12-01T03:00:00Z"));
+  for (const b of bids) expect((await (await loginAs(t, b.vendor)).post(`/api/v1/tenders/${tender.tenderCode}/participation`)).status).toBe(200);
+  t.clock.set(new Date("2026-12-10T03:00:00Z"));
+  for (const b of bids) {
+    const document: BidDocument = { price: b.price, items: items.map((item, i) => ({ hpsItemId: item.id, unitPrice: b.unitPrices[i] ?? "0", quantity: "1" })), validityDays: 60, files: [] };
+    const r = await uploadEnvelope(await loginAs(t, b.vendor), tender.tenderCode, await sealEnvelope(tender.tenderCode, b.vendor.vendorId, publicKey, document, []));
+    expect(r.status, r.text).toBe(201);
+  }
+  t.clock.set(new Date("2026-12-11T08:00:00Z"));
+  for (const member of tender.pokja.slice(0, 2)) {
+    const { client, share } = await unlockShare(t, member, tender.tenderCode);
+    expect((await client.post(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share })).status).toBe(200);
+  }
+  return { publicKey, items };
+}

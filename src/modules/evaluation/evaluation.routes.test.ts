@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/app.js";
+import type { Client } from "../../../test/support/client.js";
+import { buildUser, buildVendor, loginAs, type TestUser } from "../../../test/support/factories.js";
+import { expectProblem } from "../../../test/support/problems.js";
+import { buildOpenedTender } from "../../../test/support/sealed-bids.js";
+import { buildPublishedTender } from "../../../test/support/tenders.js";
+
+type Vendor = TestUser & { vendorId: string };
+interface Bidder {
+  vendorName: string;
+  vendorId: string;
+  offer: string | null;
+  corrected: string | null;
+  price: { passed: boolean; aboveHps: boolean; needsClarification: boolean } | null;
+  passed: boolean;
+  rank: number | null;
+  qualification: { verified: boolean; kbliMatch: boolean };
+}
+
+/**
+ * Evaluation after a real sealed-bid opening. HPS Rp20.000.000: 100 m3 of excavation and 10 m3 of concrete.
+ * Bravo's stated total is wrong; its corrected price (unit prices × the document's quantities) wins.
+ */
+describe("evaluation, ranking and the winner", () => {
+  let t: TestApp;
+  let tender: Awaited<ReturnType<typeof buildPublishedTender>>;
+  let vendors: Record<"alfa" | "bravo" | "charlie" | "delta", Vendor>;
+  let committee: Client;
+  const path = () => `/api/v1/tenders/${tender.tenderCode}`;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
+    tender = await buildPublishedTender(t, {
+      pagu: "25000000",
+      hpsItems: [
+        { description: "Galian tanah", unit: "m3", quantity: "100", unitPrice: "100000" },
+        { description: "Beton K-250", unit: "m3", quantity: "10", unitPrice: "1000000" },
+      ],
+    });
+    vendors = {
+      alfa: await buildVendor(t, "verified", "CV Alfa"),
+      bravo: await buildVendor(t, "verified", "CV Bravo"),
+      charlie: await buildVendor(t, "verified", "CV Charlie"),
+      delta: await buildVendor(t, "verified", "CV Delta"),
+    };
+    await buildOpenedTender(t, tender, [
+      { vendor: vendors.alfa, price: "19000000", unitPrices: ["95000", "950000"] },
+      // States Rp15.000.000; its lines make Rp18.000.000.
+      { vendor: vendors.bravo, price: "15000000", unitPrices: ["80000", "1000000"] },
+      // Rp13.000.000: under 80 % of the HPS.
+      { vendor: vendors.charlie, price: "13000000", unitPrices: ["60000", "700000"] },
+      // Rp27.000.000: above the HPS.
+      { vendor: vendors.delta, price: "27000000", unitPrices: ["150000", "1200000"] },
+    ]);
+    committee = await loginAs(t, tender.pokja[0] as TestUser);
+  });
+  afterAll(() => t.close());
+
+  it("corrects every price against the HPS and records findings only during evaluation", async () => {
+    const view = await committee.get<{ hps: string; bidders: Bidder[] }>(`${path()}/evaluation`);
+    expect(view.status, view.text).toBe(200);
+    expect(view.body.hps).toBe("20000000");
+    const by = Object.fromEntries(view.body.bidders.map((b) => [b.vendorName, b]));
+    expect(by["CV Bravo"]).toMatchObject({ offer: "15000000", corrected: "18000000", price: { passed: true, aboveHps: false, needsClarification: false } });
+    expect(by["CV Charlie"]?.price).toEqual({ passed: true, aboveHps: false, needsClarification: true });
+    expect(by["CV Delta"]?.price).toEqual({ passed: false, aboveHps: true, needsClarification: false });
+    // No findings yet: nobody passes, nobody ranks.
+    expect(view.body.bidders.every((b) => !b.passed && b.rank === null)).toBe(true);
+    expect(by["CV Alfa"]?.qualification.verified).toBe(true);
+
+    const finding = (vendor: Vendor, stage: string, body: unknown, client = committee) => client.put<{ bidders: Bidder[] }>(`${path()}/evaluation/${vendor.vendorId}/${stage}`, body);
+    // 11 December, after the opening: Evaluasi starts on the 14th.
+    const early = expectProblem(await finding(vendors.alfa, "administrasi", { passed: true, reason: "" }), 409, "OUT_OF_STAGE");
+    expect(early.messages.id).toContain("Evaluasi Penawaran (14 Des 2026");
+    t.clock.set(new Date("2026-12-14T03:00:00Z"));
+    committee = await loginAs(t, tender.pokja[0] as TestUser);
+    expectProblem(await finding(vendors.alfa, "administrasi", { passed: true, reason: "" }, await loginAs(t, await buildUser(t, "pokja"))), 403, "FORBIDDEN");
+    expectProblem(await finding(vendors.charlie, "teknis", { passed: false, reason: "kurang" }), 400, "VALIDATION_FAILED", "body.reason");
+    expectProblem(await finding(vendors.alfa, "harga", { passed: true, reason: "" }), 400, "VALIDATION_FAILED", "params.stage");
+
+    for (const v of Object.values(vendors)) {
+      for (const stage of ["administrasi", "teknis", "kualifikasi"]) {
+        const failed = v === vendors.charlie && stage === "teknis";
+        const r = await finding(v, stage, failed ? { passed: false, reason: "Metode pelaksanaan tidak memuat tahapan pengecoran beton." } : { passed: true, reason: "Lengkap dan sah." });
+        expect(r.status, r.text).toBe(200);
+      }
+    }
+    const ranked = (await committee.get<{ bidders: Bidder[] }>(`${path()}/evaluation`)).body.bidders;
+    expect(ranked.map((b) => [b.vendorName, b.passed, b.rank])).toEqual([
+      ["CV Alfa", true, 2],
+      ["CV Bravo", true, 1],
+      ["CV Charlie", false, null],
+      ["CV Delta", false, null],
+    ]);
+  });
+
+  it("names the winner during Penetapan Pemenang and publishes the results", async () => {
+    expectProblem(await t.client().get(`/api/v1/public/tenders/${tender.tenderCode}/results`), 404, "NOT_FOUND");
+    expectProblem(await committee.post(`${path()}/winner`), 409, "OUT_OF_STAGE");
+    t.clock.set(new Date("2026-12-16T02:30:00Z")); // 09:30 WIB
+    const member = await loginAs(t, tender.pokja[1] as TestUser);
+    const named = await member.post<{ winnerVendorId: string }>(`${path()}/winner`);
+    expect(named.status, named.text).toBe(200);
+    expect(named.body.winnerVendorId).toBe(vendors.bravo.vendorId);
+    expectProblem(await member.post(`${path()}/winner`), 409, "CONFLICT");
+    expectProblem(await member.put(`${path()}/evaluation/${vendors.alfa.vendorId}/teknis`, { passed: false, reason: "Perubahan setelah penetapan pemenang." }), 409, "OUT_OF_STAGE");
+
+    const results = await t.client().get<{ winner: string; bidders: { vendorName: string; offer: string; corrected: string; teknis: boolean; harga: boolean; reasons: string[]; rank: number | null; winner: boolean }[] }>(
+      `/api/v1/public/tenders/${tender.tenderCode}/results`,
+    );
+    expect(results.status, results.text).toBe(200);
+    expect(results.body.winner).toBe("CV Bravo");
+    const by = Object.fromEntries(results.body.bidders.map((b) => [b.vendorName, b]));
+    expect(by["CV Bravo"]).toMatchObject({ offer: "15000000", corrected: "18000000", rank: 1, winner: true });
+    expect(by["CV Charlie"]).toMatchObject({ teknis: false, reasons: ["Metode pelaksanaan tidak memuat tahapan pengecoran beton."], rank: null });
+    expect(by["CV Delta"]).toMatchObject({ harga: false, rank: null });
+    const event = await t.deps.database.db.selectFrom("events").select(["payload", "visibility"]).where("type", "=", "tender.winner_determined").executeTakeFirstOrThrow();
+    expect(event.visibility).toBe("public");
+    expect(JSON.parse(event.payload)).toMatchObject({ winner: "CV Bravo", corrected: "18000000" });
+  });
+});

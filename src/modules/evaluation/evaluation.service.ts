@@ -1,0 +1,171 @@
+import type { Kysely } from "kysely";
+import type { Queryable } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
+import { appendEvent } from "../../log/event-log.js";
+import type { Actor } from "../../server/actor.js";
+import { AppError } from "../../server/errors.js";
+import type { BidDocument } from "../../crypto/envelope.js";
+import { loadAsCommittee } from "../bids/keys.service.js";
+import * as bids from "../bids/bids.repository.js";
+import { parseRupiah, rupiahString } from "../packages/money.js";
+import { listHpsItems } from "../packages/packages.repository.js";
+import { getSettings } from "../settings/settings.service.js";
+import { localDate } from "../settings/calendar.js";
+import { loadTender } from "../tenders/participation.service.js";
+import { assertInStage } from "../tenders/stages.js";
+import { readSchedule } from "../tenders/tenders.repository.js";
+import { correctPrice, type FindingStage, FINDING_STAGES, judgePrice, rankLowestPrice } from "./evaluation.rules.js";
+
+const RECORDING = { id: "Mencatat hasil evaluasi", en: "Recording an evaluation result" };
+const DETERMINING = { id: "Menetapkan pemenang", en: "Determining the winner" };
+
+/** Postqualification against the verified vendor data: hints for the committee, not a decision. */
+async function qualificationHints(db: Queryable, vendorId: string, kbliCodes: readonly string[], today: string) {
+  const vendor = await db.selectFrom("vendors").select(["status"]).where("id", "=", vendorId).executeTakeFirst();
+  const licences = await db.selectFrom("vendor_licences").select(["kbli_codes", "valid_until"]).where("vendor_id", "=", vendorId).execute();
+  const valid = licences.filter((l) => l.valid_until === null || l.valid_until >= today);
+  const codes = new Set(valid.flatMap((l) => JSON.parse(l.kbli_codes) as string[]));
+  return { verified: vendor?.status === "verified", kbliMatch: kbliCodes.length === 0 || kbliCodes.some((k) => codes.has(k)), validLicences: valid.length };
+}
+
+/**
+ * Every opened bid with its offer, the arithmetic correction, the price verdict against the HPS, the
+ * committee's findings per stage and the ranking (sistem gugur, harga terendah).
+ */
+export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_sen: number; kbli_codes: string; evaluation_method: string }, now: Date) {
+  const opened = await db
+    .selectFrom("bid_openings")
+    .innerJoin("bids", "bids.id", "bid_openings.bid_id")
+    .innerJoin("vendors", "vendors.id", "bid_openings.vendor_id")
+    .select(["bid_openings.vendor_id", "bid_openings.status", "bid_openings.document", "bid_openings.price_sen", "bid_openings.error", "bids.submitted_at", "vendors.name as vendor_name"])
+    .where("bid_openings.package_id", "=", tender.id)
+    .orderBy("vendors.name")
+    .execute();
+  const findings = await db.selectFrom("bid_findings").selectAll().where("package_id", "=", tender.id).execute();
+  const bill = (await listHpsItems(db, tender.id)).map((i) => ({ id: i.id, quantityMilli: BigInt(i.quantity_milli) }));
+  const hpsSen = BigInt(tender.hps_sen);
+  const { timeZone } = await getSettings(db);
+  const today = localDate(now, timeZone);
+  const kbli = JSON.parse(tender.kbli_codes) as string[];
+
+  const rows = await Promise.all(
+    opened.map(async (o) => {
+      const document = o.document ? (JSON.parse(o.document) as BidDocument) : null;
+      const correction = document ? correctPrice(bill, document.price, document.items ?? []) : null;
+      const verdict = correction ? judgePrice(correction, hpsSen) : null;
+      const stageFindings = Object.fromEntries(
+        FINDING_STAGES.map((stage) => {
+          const f = findings.find((x) => x.vendor_id === o.vendor_id && x.stage === stage);
+          return [stage, f ? { passed: f.passed === 1, reason: f.reason, evaluatedAt: f.evaluated_at } : null];
+        }),
+      ) as Record<FindingStage, { passed: boolean; reason: string; evaluatedAt: string } | null>;
+      const findingsPassed = FINDING_STAGES.every((s) => stageFindings[s]?.passed === true);
+      return {
+        vendorId: o.vendor_id,
+        vendorName: o.vendor_name,
+        opened: o.status === "valid",
+        openingError: o.error,
+        offer: correction ? rupiahString(correction.offeredSen) : null,
+        corrected: correction?.correctedSen != null ? rupiahString(correction.correctedSen) : null,
+        correctionProblem: correction?.problem ?? null,
+        price: verdict ? { passed: verdict.pass, aboveHps: verdict.aboveHps, needsClarification: verdict.needsClarification } : null,
+        findings: stageFindings,
+        passed: o.status === "valid" && findingsPassed && verdict?.pass === true,
+        qualification: await qualificationHints(db, o.vendor_id, kbli, today),
+        submittedAt: o.submitted_at,
+        correctedSen: correction?.correctedSen ?? null,
+      };
+    }),
+  );
+  const ranks = rankLowestPrice(rows.map((r) => ({ vendorId: r.vendorId, correctedSen: r.correctedSen, passed: r.passed, submittedAt: r.submittedAt })));
+  return rows.map(({ correctedSen: _, submittedAt: __, ...r }) => ({ ...r, rank: ranks.get(r.vendorId) ?? null }));
+}
+
+async function loadOpenedForCommittee(db: Kysely<DB>, actor: Actor, tenderCode: string) {
+  const tender = await loadAsCommittee(db, actor, tenderCode);
+  if (!(await bids.findOpening(db, tender.id))) throw new AppError("CONFLICT", { id: "Penawaran belum dibuka", en: "The bids have not been opened yet" });
+  return tender;
+}
+
+export async function committeeEvaluation(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date) {
+  const tender = await loadOpenedForCommittee(db, actor, tenderCode);
+  const result = await db.selectFrom("tender_results").selectAll().where("package_id", "=", tender.id).executeTakeFirst();
+  return { tenderCode, evaluationMethod: tender.evaluation_method, hps: rupiahString(BigInt(tender.hps_sen)), winnerVendorId: result?.winner_vendor_id ?? null, bidders: await evaluationView(db, tender, now) };
+}
+
+/** A finding for one bidder and stage, during Evaluasi or Pembuktian; changed findings are all in the log. */
+export async function recordFinding(db: Kysely<DB>, actor: Actor, tenderCode: string, vendorId: string, stage: FindingStage, input: { passed: boolean; reason: string }, now: Date) {
+  const tender = await loadOpenedForCommittee(db, actor, tenderCode);
+  const { timeZone } = await getSettings(db);
+  assertInStage(await readSchedule(db, tender.id), ["evaluasi", "pembuktian"], now, timeZone, RECORDING);
+  if (await db.selectFrom("tender_results").select("package_id").where("package_id", "=", tender.id).executeTakeFirst()) {
+    throw new AppError("CONFLICT", { id: "Pemenang sudah ditetapkan", en: "The winner has been determined already" });
+  }
+  const opened = await db.selectFrom("bid_openings").select("status").where("package_id", "=", tender.id).where("vendor_id", "=", vendorId).executeTakeFirst();
+  if (!opened) throw new AppError("NOT_FOUND", { id: "Peserta ini tidak memiliki penawaran yang dibuka", en: "This participant has no opened bid" });
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("bid_findings").where("package_id", "=", tender.id).where("vendor_id", "=", vendorId).where("stage", "=", stage).execute();
+    await trx
+      .insertInto("bid_findings")
+      .values({ package_id: tender.id, vendor_id: vendorId, stage, passed: input.passed ? 1 : 0, reason: input.reason, evaluated_by: actor.id, evaluated_at: now.toISOString() })
+      .execute();
+    await appendEvent(trx, { actorId: actor.id, type: "evaluation.finding_recorded", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId, stage, passed: input.passed, reason: input.reason } }, now);
+  });
+  return committeeEvaluation(db, actor, tenderCode, now);
+}
+
+/** The Pokja names the winner during Penetapan Pemenang: the first in the ranking; none ranked, none named. */
+export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date) {
+  const tender = await loadOpenedForCommittee(db, actor, tenderCode);
+  const { timeZone } = await getSettings(db);
+  assertInStage(await readSchedule(db, tender.id), ["penetapan_pemenang"], now, timeZone, DETERMINING);
+  const view = await evaluationView(db, tender, now);
+  const winner = view.find((b) => b.rank === 1);
+  if (!winner?.corrected) {
+    throw new AppError("CONFLICT", { id: "Tidak ada penawaran yang lulus semua tahap evaluasi (tender gagal)", en: "No bid passed every evaluation stage (failed tender)" });
+  }
+  await db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom("tender_results").select("package_id").where("package_id", "=", tender.id).executeTakeFirst()) {
+      throw new AppError("CONFLICT", { id: "Pemenang sudah ditetapkan", en: "The winner has been determined already" });
+    }
+    const correctedSen = Number(parseRupiah(winner.corrected ?? "") ?? 0n);
+    await trx.insertInto("tender_results").values({ package_id: tender.id, winner_vendor_id: winner.vendorId, corrected_price_sen: correctedSen, determined_by: actor.id, determined_at: now.toISOString() }).execute();
+    await appendEvent(
+      trx,
+      {
+        actorId: actor.id,
+        type: "tender.winner_determined",
+        subject: { type: "package", id: tender.id },
+        payload: { tenderCode, winner: winner.vendorName, vendorId: winner.vendorId, corrected: winner.corrected, ranking: view.filter((b) => b.rank !== null).map((b) => ({ vendor: b.vendorName, rank: b.rank, corrected: b.corrected })) },
+        visibility: "public",
+      },
+      now,
+    );
+  });
+  return committeeEvaluation(db, actor, tenderCode, now);
+}
+
+/** The public evaluation results, once the winner is named: per bidder offer, corrected offer, pass/fail per stage. */
+export async function publicResults(db: Kysely<DB>, tenderCode: string, now: Date) {
+  const tender = await loadTender(db, tenderCode);
+  const result = await db.selectFrom("tender_results").selectAll().where("package_id", "=", tender.id).executeTakeFirst();
+  if (!result) throw new AppError("NOT_FOUND", { id: "Hasil evaluasi belum diumumkan", en: "The evaluation results have not been announced yet" });
+  const view = await evaluationView(db, tender, now);
+  return {
+    tenderCode,
+    determinedAt: result.determined_at,
+    winner: view.find((b) => b.vendorId === result.winner_vendor_id)?.vendorName ?? "",
+    bidders: view.map((b) => ({
+      vendorName: b.vendorName,
+      offer: b.offer,
+      corrected: b.corrected,
+      administrasi: b.findings.administrasi?.passed ?? null,
+      teknis: b.findings.teknis?.passed ?? null,
+      kualifikasi: b.findings.kualifikasi?.passed ?? null,
+      harga: b.price?.passed ?? null,
+      reasons: FINDING_STAGES.flatMap((s) => (b.findings[s] && !b.findings[s]?.passed ? [b.findings[s]?.reason ?? ""] : [])),
+      rank: b.rank,
+      winner: b.vendorId === result.winner_vendor_id,
+    })),
+  };
+}
