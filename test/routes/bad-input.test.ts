@@ -8,7 +8,7 @@ interface Operation {
   method: string;
   path: string;
   hasBody: boolean;
-  pathParams: { name: string; format?: string; pattern?: string }[];
+  pathParams: { name: string; format?: string; pattern?: string; enum?: string[] }[];
 }
 
 /**
@@ -24,7 +24,7 @@ describe("bad input on every route", () => {
   beforeAll(async () => {
     t = await createTestApp();
     admin = await loginAs(t, await buildUser(t, "admin_ppe"));
-    const doc = (await admin.get<{ paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { in: string; name: string; schema?: { format?: string; pattern?: string } }[] }>> }>("/api/openapi.json")).body;
+    const doc = (await admin.get<{ paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { in: string; name: string; schema?: { format?: string; pattern?: string; enum?: string[] } }[] }>> }>("/api/openapi.json")).body;
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({
         method: method.toUpperCase(),
@@ -41,6 +41,7 @@ describe("bad input on every route", () => {
       if (name === bad) return "%2E%2E%2Fetc%2Fpasswd";
       const param = op.pathParams.find((p) => p.name === name);
       if (param?.format === "uuid") return "3f0c8d2e-9a41-4c1b-8e7f-2a5b6c7d8e9f";
+      if (param?.enum?.[0]) return param.enum[0];
       // A well-formed value for the parameter's pattern: a date, a tender code, or a plain word.
       const candidates = ["2026-01-01", "202700001", "ocds-abc123-openlpse-202700001", "nilai"];
       return candidates.find((c) => !param?.pattern || new RegExp(param.pattern).test(c)) ?? "x";
