@@ -13,6 +13,7 @@ import * as packageDocuments from "./migrations/20261126T0940-package-documents.
 import * as ocds from "./migrations/20261126T0950-ocds.js";
 import * as sealedBids from "./migrations/20261126T0960-sealed-bids.js";
 import * as evaluation from "./migrations/20261126T0970-evaluation.js";
+import * as award from "./migrations/20261126T0980-award.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0950-ocds": ocds,
   "20261126T0960-sealed-bids": sealedBids,
   "20261126T0970-evaluation": evaluation,
+  "20261126T0980-award": award,
 };
 
 export class MigrationError extends Error {}

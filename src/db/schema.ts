@@ -34,6 +34,8 @@ export interface DB {
   bid_uploads: BidUploadsTable;
   bid_findings: BidFindingsTable;
   tender_results: TenderResultsTable;
+  objections: ObjectionsTable;
+  awards: AwardsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;
@@ -448,4 +450,27 @@ export interface TenderResultsTable {
   corrected_price_sen: number;
   determined_by: string;
   determined_at: string;
+}
+
+/** A sanggah: one per bidder, answered by the committee. */
+export interface ObjectionsTable {
+  id: string;
+  package_id: string;
+  vendor_id: string;
+  filed_by: string;
+  text: string;
+  filed_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+/** The SPPBJ (award letter) the PPK issues to the winner. */
+export interface AwardsTable {
+  package_id: string;
+  vendor_id: string;
+  letter_number: string;
+  value_sen: number;
+  issued_by: string;
+  issued_at: string;
 }

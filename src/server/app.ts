@@ -17,6 +17,7 @@ import { notificationRoutes } from "../modules/notifications/notifications.route
 import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
+import { awardRoutes } from "../modules/award/award.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageDocumentRoutes } from "../modules/packages/documents.routes.js";
 import { packageRoutes } from "../modules/packages/packages.routes.js";
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps) {
     ocdsRoutes(api, deps);
     bidRoutes(api, deps);
     evaluationRoutes(api, deps);
+    awardRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -119,4 +119,42 @@ describe("evaluation, ranking and the winner", () => {
     expect(event.visibility).toBe("public");
     expect(JSON.parse(event.payload)).toMatchObject({ winner: "CV Bravo", corrected: "18000000" });
   });
+
+  it("takes one sanggah per bidder during Masa Sanggah, has each answered, then lets the PPK issue the SPPBJ", async () => {
+    const file = async (vendor: Vendor, text: string) => (await loginAs(t, vendor)).post<{ id: string }>(`${path()}/objections`, { text });
+    const grounds = "Harga terkoreksi CV Bravo tidak wajar dibanding harga pasar beton K-250.";
+    expectProblem(await file(vendors.alfa, grounds), 409, "OUT_OF_STAGE");
+    t.clock.set(new Date("2026-12-17T03:00:00Z"));
+    expectProblem(await file(vendors.alfa, "terlalu pendek"), 400, "VALIDATION_FAILED", "body.text");
+    expectProblem(await file(await buildVendor(t), grounds), 403, "FORBIDDEN");
+    const alfa = await file(vendors.alfa, grounds);
+    expect(alfa.status, alfa.text).toBe(201);
+    expectProblem(await file(vendors.alfa, grounds), 409, "CONFLICT");
+    const charlie = await file(vendors.charlie, "Metode pelaksanaan kami memuat tahapan pengecoran pada lampiran B halaman 12.");
+    expect(charlie.status).toBe(201);
+    const listed = await t.client().get<{ items: { vendorName: string; answer: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/objections`);
+    expect(listed.body.items.map((o) => [o.vendorName, o.answer])).toEqual([
+      ["CV Alfa", null],
+      ["CV Charlie", null],
+    ]);
+
+    const ppk = async () => loginAs(t, tender.ppk);
+    expectProblem(await (await ppk()).post(`${path()}/award`, { letterNumber: "027/SPPBJ/01/2026" }), 409, "OUT_OF_STAGE");
+    const member = await loginAs(t, tender.pokja[2] as TestUser);
+    const answer = (id: string, client = member) => client.post(`${path()}/objections/${id}/answer`, { answer: "Harga satuan beton CV Bravo sesuai survei harga pasar dan dinyatakan wajar; sanggah tidak diterima." });
+    expect((await answer(alfa.body.id)).status).toBe(204);
+    expectProblem(await answer(alfa.body.id), 409, "CONFLICT");
+    const inbox = await (await loginAs(t, vendors.alfa)).get<{ items: { kind: string }[] }>("/api/v1/notifications");
+    expect(inbox.body.items.map((n) => n.kind)).toContain("tender.objection_answered");
+
+    t.clock.set(new Date("2026-12-22T02:00:00Z")); // 09:00 WIB, during SPPBJ
+    expect(expectProblem(await (await ppk()).post(`${path()}/award`, { letterNumber: "027/SPPBJ/01/2026" }), 409, "CONFLICT").messages.en).toContain("1 objection(s) not answered");
+    expect((await answer(charlie.body.id, await loginAs(t, tender.pokja[2] as TestUser))).status).toBe(204);
+    expectProblem(await (await loginAs(t, await buildUser(t, "ppk", { agencyId: tender.agency.id }))).post(`${path()}/award`, { letterNumber: "027/SPPBJ/01/2026" }), 403, "FORBIDDEN");
+    const awarded = await (await ppk()).post<{ vendorName: string; value: string }>(`${path()}/award`, { letterNumber: "027/SPPBJ/01/2026" });
+    expect(awarded.status, awarded.text).toBe(201);
+    expect(awarded.body).toMatchObject({ vendorName: "CV Bravo", value: "18000000" });
+    expectProblem(await (await ppk()).post(`${path()}/award`, { letterNumber: "027/SPPBJ/02/2026" }), 409, "CONFLICT");
+    expect((await t.client().get<{ letterNumber: string }>(`/api/v1/public/tenders/${tender.tenderCode}/award`)).body.letterNumber).toBe("027/SPPBJ/01/2026");
+  });
 });

@@ -36,6 +36,8 @@ export const ProcurementRulesSchema = z.strictObject({
   directProcurementConsultancyLimit: rupiahAmount,
   /** The HPS may be set no earlier than 28 working days before the bid deadline. */
   hpsMaxWorkingDaysBeforeDeadline: z.int().min(1).max(120),
+  /** The committee answers a sanggah within 3 calendar days after the objection period (standard tender document). */
+  objectionAnswerDays: z.int().min(1).max(30).optional(),
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
@@ -79,6 +81,7 @@ export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
   directProcurementLimit: "200000000",
   directProcurementConsultancyLimit: "100000000",
   hpsMaxWorkingDaysBeforeDeadline: 28,
+  objectionAnswerDays: 3,
 };
 
 export const DEFAULT_SETTINGS: LpseSettings = {
