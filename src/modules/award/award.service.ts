@@ -88,6 +88,7 @@ export async function publicObjections(db: Kysely<DB>, tenderCode: string) {
     .select(["objections.id", "objections.text", "objections.filed_at", "objections.answer", "objections.answered_at", "vendors.name as vendor_name"])
     .where("objections.package_id", "=", tender.id)
     .orderBy("objections.filed_at")
+    .orderBy("vendors.name")
     .execute();
   return { items: rows.map((r) => ({ id: r.id, vendorName: r.vendor_name, text: r.text, filedAt: r.filed_at, answer: r.answer, answeredAt: r.answered_at })) };
 }
