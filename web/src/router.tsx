@@ -9,6 +9,7 @@ import { RequireRole } from "./features/auth/RequireRole";
 import { LogPage } from "./features/log/LogPage";
 import { NotFoundPage } from "./features/NotFoundPage";
 import { NotificationsPage } from "./features/notifications/NotificationsPage";
+import { OpeningKeyPage } from "./features/opening/OpeningKeyPage";
 import { PackageCreatePage } from "./features/packages/PackageCreatePage";
 import { PackageDetailPage } from "./features/packages/PackageDetailPage";
 import { PackageEditPage } from "./features/packages/PackageEditPage";
@@ -104,6 +105,10 @@ export const router = createBrowserRouter([
               { path: "paket/baru", element: <PackageCreatePage /> },
               { path: "paket/:packageId/ubah", element: <PackageEditPage /> },
             ],
+          },
+          {
+            element: <RequireRole page="openingKey" />,
+            children: [{ path: "kunci-pembukaan", element: <OpeningKeyPage /> }],
           },
           {
             element: <RequireRole page="mailOutbox" />,

@@ -72,6 +72,7 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     const partial = await runKeyCeremony(tender.tenderCode, (await lead.get<{ members: { userId: string; publicKey: string }[] }>(`/api/v1/tenders/${tender.tenderCode}/key-ceremony`)).body.members.slice(0, 2));
     expectProblem(await lead.put(`/api/v1/tenders/${tender.tenderCode}/tender-key`, partial), 400, "VALIDATION_FAILED", "body.shares");
     expectProblem(await t.client().get(`/api/v1/public/tenders/${tender.tenderCode}/key`), 404, "NOT_FOUND");
+    expectProblem(await lead.get(`/api/v1/tenders/${tender.tenderCode}/opening/shares`), 404, "NOT_FOUND");
 
     const made = await runCeremonyAs(lead, tender.tenderCode);
     expect(made.threshold).toBe(2);
@@ -207,14 +208,24 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     expectProblem(await first.client.post(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share: second.share }), 400, "VALIDATION_FAILED", "body.share");
     expectProblem(await (await loginAs(t, a)).post(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share: first.share }), 403, "FORBIDDEN");
 
+    // Every member follows the opening; others do not.
+    type Status = { received: number; threshold: number; opened: boolean; mine: boolean };
+    const status = (client: typeof first.client) => client.get<Status>(`/api/v1/tenders/${tender.tenderCode}/opening/shares`);
+    expect((await status(first.client)).body).toEqual({ received: 0, threshold: 2, opened: false, mine: false });
+    expectProblem(await (await loginAs(t, a)).get(`/api/v1/tenders/${tender.tenderCode}/opening/shares`), 403, "FORBIDDEN");
+    expectProblem(await t.client().get(`/api/v1/tenders/${tender.tenderCode}/opening/shares`), 401, "UNAUTHENTICATED");
+
     // k-1 shares open nothing.
     const one = await first.client.post<{ received: number; threshold: number; opened: boolean }>(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share: first.share });
     expect(one.body).toEqual({ received: 1, threshold: 2, opened: false });
     expectProblem(await t.client().get(`/api/v1/public/tenders/${tender.tenderCode}/opening`), 404, "NOT_FOUND");
     expect(await t.deps.database.db.selectFrom("bid_openings").selectAll().execute()).toEqual([]);
+    expect((await status(first.client)).body).toEqual({ received: 1, threshold: 2, opened: false, mine: true });
+    expect((await status(second.client)).body).toEqual({ received: 1, threshold: 2, opened: false, mine: false });
 
     const two = await second.client.post<{ opened: boolean }>(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share: second.share });
     expect(two.body).toMatchObject({ received: 2, opened: true });
+    expect((await status(second.client)).body).toEqual({ received: 2, threshold: 2, opened: true, mine: true });
     const record = await t.client().get<{ bids: { vendorName: string; status: string; price: string | null; error: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/opening`);
     expect(record.status, record.text).toBe(200);
     expect(record.body.bids.map((x) => [x.vendorName, x.status, x.price])).toEqual([

@@ -12,6 +12,7 @@ import {
   OpeningKeySchema,
   OpeningProgressSchema,
   OpeningRecordSchema,
+  OpeningStatusSchema,
   PublicTenderKeySchema,
   ReceiptSchema,
   SealedShareSchema,
@@ -20,7 +21,7 @@ import {
 } from "./bids.schemas.js";
 import { appendUpload, completeUpload, myBid, startUpload, submitBid, uploadStatus, withdrawBid } from "./bids.service.js";
 import { assertCommitteeRole, ceremonyView, myShare, publicTenderKey, publishTenderKey, setOpeningKey } from "./keys.service.js";
-import { openingRecord, submitShare } from "./opening.service.js";
+import { openingProgress, openingRecord, submitShare } from "./opening.service.js";
 
 /** Sealed bids: opening keys, the key ceremony, bid upload and receipts, opening by k of n members. */
 export function bidRoutes(app: Api, deps: AppDeps): void {
@@ -170,6 +171,19 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
       },
     },
     async (request) => submitShare(deps, requireActor(request), request.params.tenderCode, request.body.share),
+  );
+
+  app.get(
+    "/api/v1/tenders/:tenderCode/opening/shares",
+    {
+      schema: {
+        tags: ["bids"],
+        summary: "How many shares the opening has of its threshold, whether the caller's is one, and whether the bids are open (committee)",
+        params: TenderParamsSchema,
+        response: { 200: OpeningStatusSchema },
+      },
+    },
+    async (request) => openingProgress(deps, requireActor(request), request.params.tenderCode),
   );
 
   app.get(

@@ -75,6 +75,9 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export const OpeningProgressSchema = z.object({ received: z.number().int(), threshold: z.number().int(), opened: z.boolean() });
 
+/** The progress as the committee reads it at any time; `mine`: the caller's share is among those received. */
+export const OpeningStatusSchema = OpeningProgressSchema.extend({ mine: z.boolean() });
+
 export const OpeningRecordSchema = z
   .object({
     tenderCode: z.string(),

@@ -67,6 +67,20 @@ export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: strin
   return progress(deps, tender.id, key.threshold);
 }
 
+/**
+ * Where the opening stands, for the committee: shares received of the threshold, whether the caller's
+ * is among them, and whether the bids are open. Lets every member follow the opening, not only the one
+ * who just submitted.
+ */
+export async function openingProgress(deps: BidDeps, actor: Actor, tenderCode: string) {
+  const db = deps.database.db;
+  const tender = await loadAsCommittee(db, actor, tenderCode);
+  const key = await repo.findTenderKey(db, tender.id);
+  if (!key) throw new AppError("NOT_FOUND", { id: "Kunci tender belum dibuat oleh Pokja", en: "The committee has not made the tender key yet" });
+  const shares = await repo.submittedShares(db, tender.id);
+  return { ...(await progress(deps, tender.id, key.threshold)), mine: shares.some((s) => s.user_id === actor.id) };
+}
+
 async function progress(deps: BidDeps, packageId: string, threshold: number) {
   const db = deps.database.db;
   return { received: (await repo.submittedShares(db, packageId)).length, threshold, opened: (await repo.findOpening(db, packageId)) !== undefined };

@@ -1,3 +1,4 @@
+import { enBids } from "./en.bids";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
 import type { Messages } from "./id";
@@ -46,6 +47,7 @@ export const en: Messages = {
     notifications: "Notifications",
     mailOutbox: "Outgoing mail",
     packages: "Packages",
+    openingKey: "Opening key",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -262,4 +264,5 @@ export const en: Messages = {
   },
   ...enVendors,
   ...enTenders,
+  ...enBids,
 };

@@ -1,3 +1,4 @@
+import { idBids } from "./id.bids";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
 
@@ -48,6 +49,7 @@ export const id = {
     notifications: "Notifikasi",
     mailOutbox: "Surat Keluar",
     packages: "Paket",
+    openingKey: "Kunci Pembukaan",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -265,6 +267,7 @@ export const id = {
   },
   ...idVendors,
   ...idTenders,
+  ...idBids,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -22,6 +22,8 @@ export const ROLE_PAGES = {
   packages: ["ppk", "admin_agency", "pa_kpa", "pokja", "pejabat_pengadaan", "admin_ppe", "auditor"],
   /** Only the PPK makes packages. */
   packageCreate: ["ppk"],
+  /** The committee member's opening key, for the sealed bids of its tenders. */
+  openingKey: ["pokja", "pejabat_pengadaan"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -46,6 +48,7 @@ const PUBLIC_ITEMS: NavItem[] = [{ to: "/", label: "home", exact: true }];
 const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app", label: "workspace", exact: true },
   { to: "/app/paket", label: "packages", rolePage: "packages" },
+  { to: "/app/kunci-pembukaan", label: "openingKey", rolePage: "openingKey" },
   { to: "/app/penyedia", label: "vendorProfile", rolePage: "vendorProfile" },
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
   { to: "/app/notifikasi", label: "notifications" },

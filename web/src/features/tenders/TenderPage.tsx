@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
 import { useMe } from "../auth/auth.api";
+import { SealedBidSections } from "../opening/SealedBidSections";
 import { useProcurementLabels } from "../packages/labels";
 import { usePackages } from "../packages/packages.api";
 import { usePublicLpse } from "../public/public.api";
@@ -159,6 +160,8 @@ function TenderContent({ tender }: { tender: Tender }) {
       <QuestionsSection tender={tender} userId={user?.id ?? null} isParticipant={isParticipant} isCommittee={isCommittee} />
 
       {documents.data?.allowed && <DocumentsSection tender={tender} documents={documents.data.items} isCommittee={isCommittee} />}
+
+      <SealedBidSections tender={tender} isCommittee={isCommittee} userId={user?.id ?? null} />
     </>
   );
 }
