@@ -99,13 +99,13 @@ describe("OCDS releases and records", () => {
       enquiryPeriod: { startDate: at(window("penjelasan").startsAt), endDate: at(window("penjelasan").endsAt) },
       awardPeriod: { startDate: at(window("pembukaan").startsAt), endDate: at(window("sppbj").endsAt) },
     });
-    expect(release.tender.items).toEqual([{ id: "1", description: "Pekerjaan struktur", quantity: 1, unit: { name: "ls", value: { amount: 1_800_000_000, currency: "IDR" } } }]);
+    expect(release.tender.items).toEqual([{ id: "1", description: "Pekerjaan struktur", quantity: 1, unit: { name: "ls" } }]);
     expect(release.tender.milestones.map((m) => m.id)).toEqual(stages.map((s) => s.stage));
     expect(release.tender.milestones[0]).toMatchObject({ title: "Pengumuman", type: "engagement", dueDate: at(window("pengumuman").endsAt), description: expect.stringContaining("WIB") });
     expect(release.tender.amendments).toBeUndefined();
   });
 
-  it("carries an HPS with sen exactly, and every HPS line", async () => {
+  it("carries the HPS total with sen exactly, and every HPS line without its unit price", async () => {
     const goods = await buildPublishedTender(t, {
       name: "Pengadaan Alat Kesehatan Puskesmas",
       category: "barang",
@@ -124,7 +124,9 @@ describe("OCDS releases and records", () => {
     const release = JSON.parse(row.release) as OcdsRelease;
     expect(release.planning.budget.amount.amount).toBe(50_000_000.5);
     expect(release.tender.mainProcurementCategory).toBe("goods");
-    expect(release.tender.items.map((i) => [i.quantity, i.unit.name, i.unit.value.amount])).toEqual([[3, "unit", 333_333.33], [12.5, "dus", 80_000]]);
+    // Every line with its quantity; the estimate's unit prices stay internal (only the total is public).
+    expect(release.tender.items.map((i) => [i.quantity, i.unit.name])).toEqual([[3, "unit"], [12.5, "dus"]]);
+    expect(row.release).not.toContain("333333.33");
   });
 
   it("a schedule change after publication writes a tenderUpdate release; the first release never changes", async () => {

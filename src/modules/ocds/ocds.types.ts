@@ -37,7 +37,7 @@ export type OcdsRelease = {
     title: string;
     status: "active";
     procuringEntity: OcdsOrganizationReference;
-    items: { id: string; description: string; quantity: number; unit: { name: string; value: OcdsValue } }[];
+    items: { id: string; description: string; quantity: number; unit: { name: string } }[];
     value: OcdsValue;
     procurementMethod: "open" | "direct";
     procurementMethodDetails: string;

@@ -85,7 +85,8 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
         id: String(item.position),
         description: item.description,
         quantity: quantityNumber(BigInt(item.quantity_milli)),
-        unit: { name: item.unit, value: idr(item.unit_price_sen) },
+        // Only the HPS total is public: the per-item unit prices of the estimate are not published.
+        unit: { name: item.unit },
       })),
       value: idr(pkg.hps_sen),
       procurementMethod: method.code,
