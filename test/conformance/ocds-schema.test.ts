@@ -10,7 +10,8 @@ import type { ScheduleInput } from "../../src/modules/tenders/tenders.schemas.js
 import { projectRoot } from "../../src/server/paths.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import type { Response } from "../support/client.js";
-import type { TestUser } from "../support/factories.js";
+import { buildVendor, loginAs, type TestUser } from "../support/factories.js";
+import { buildOpenedTender } from "../support/sealed-bids.js";
 import { pascaSchedule } from "../support/schedule.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
 
@@ -60,6 +61,26 @@ type Release = { id: string; ocid: string; tag: string[]; parties: { roles: stri
 type ReleasePackage = { releases: Release[]; links?: { next: string } };
 type RecordPackage = { records: { ocid: string }[]; links?: { next: string } };
 
+/** A tender taken through sealed bids to its award, for the award and awardUpdate releases. */
+async function awardOneTender(t: TestApp): Promise<void> {
+  const tender = await buildPublishedTender(t, {
+    name: "Rehabilitasi Gedung Pertemuan Kelurahan",
+    pagu: "25000000",
+    hpsItems: [{ description: "Pekerjaan atap", unit: "m2", quantity: "100", unitPrice: "200000" }],
+  });
+  const bidder = await buildVendor(t, "verified", "CV Konformitas Mandiri");
+  await buildOpenedTender(t, tender, [{ vendor: bidder, price: "18500000", unitPrices: ["185000"] }]);
+  t.clock.set(new Date("2026-12-14T03:00:00Z"));
+  const committee = await loginAs(t, tender.pokja[0] as TestUser);
+  for (const stage of ["administrasi", "teknis", "kualifikasi"]) {
+    expect((await committee.put(`/api/v1/tenders/${tender.tenderCode}/evaluation/${bidder.vendorId}/${stage}`, { passed: true, reason: "Memenuhi." })).status).toBe(200);
+  }
+  t.clock.set(new Date("2026-12-16T02:30:00Z"));
+  expect((await (await loginAs(t, tender.pokja[0] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/winner`)).status).toBe(200);
+  t.clock.set(new Date("2026-12-22T02:00:00Z"));
+  expect((await (await loginAs(t, tender.ppk)).post(`/api/v1/tenders/${tender.tenderCode}/award`, { letterNumber: "027/SPPBJ/09/2026" })).status).toBe(201);
+}
+
 describe("OCDS output against the official 1.1 schemas", () => {
   let t: TestApp;
   let check: ReturnType<typeof validators>;
@@ -78,6 +99,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
     await t.deps.database.db.transaction().execute((trx) =>
       recordRelease(trx, { packageId: works.packageId, tag: ["tenderAmendment"], amendment: { rationale: "Perubahan spesifikasi teknis", description: "Adendum 1" } }, t.clock.now(), publicationContext(t.deps.config)),
     );
+    await awardOneTender(t);
   });
   afterAll(async () => {
     if (present) await t.close();
@@ -93,7 +115,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
       releases.push(...r.body.releases);
       url = r.body.links?.next;
     }
-    expect(new Set(releases.flatMap((r) => r.tag))).toEqual(new Set(["planning", "tender", "tenderUpdate", "tenderAmendment"]));
+    expect(new Set(releases.flatMap((r) => r.tag))).toEqual(new Set(["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate"]));
     // Open codelists are not enforced by the schema: we use their standard codes only.
     const [criteria, methods, milestones, roles] = ["awardCriteria.csv", "submissionMethod.csv", "milestoneType.csv", "partyRole.csv"].map(codelist) as Set<string>[];
     for (const release of releases) {
@@ -116,7 +138,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
   it.skipIf(!present)("record packages, page by page and whole, and a single record package", async () => {
     const whole = await t.client().get<RecordPackage>("/api/v1/ocds/records");
     expect(check.recordPackage(whole.body)).toBe("valid");
-    expect(whole.body.records).toHaveLength(3);
+    expect(whole.body.records).toHaveLength(4);
     const page = await t.client().get<RecordPackage>("/api/v1/ocds/records?limit=1");
     expect(check.recordPackage(page.body)).toBe("valid");
     expect(page.body.links?.next).toBeDefined();

@@ -63,7 +63,8 @@ export function awardRoutes(app: Api, deps: AppDeps): void {
         response: { 201: AwardSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await issueAward(db, requireActor(request), request.params.tenderCode, request.body.letterNumber, deps.clock.now())),
+    async (request, reply) =>
+      reply.status(201).send(await issueAward(db, requireActor(request), request.params.tenderCode, request.body.letterNumber, deps.clock.now(), publicationContext(deps.config))),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { authorize } from "../../server/http.js";
 import { loadAsCommittee } from "../bids/keys.service.js";
 import { rupiahString } from "../packages/money.js";
 import { notifyUser } from "../notifications/notifications.service.js";
+import { recordRelease } from "../ocds/ocds.service.js";
 import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
@@ -97,7 +98,7 @@ export async function publicObjections(db: Kysely<DB>, tenderCode: string) {
  * The SPPBJ: the PPK who made the package names the winner as provider, during the SPPBJ stage, once
  * every objection has its answer. The award value is the winner's corrected price.
  */
-export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: string, letterNumber: string, now: Date) {
+export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: string, letterNumber: string, now: Date, context: PublicationContext) {
   const tender = await loadTender(db, tenderCode);
   authorize(actor.role === "ppk" && tender.ppk_id === actor.id);
   const { timeZone } = await getSettings(db);
@@ -117,6 +118,7 @@ export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: strin
       { actorId: actor.id, type: "tender.awarded", subject: { type: "package", id: tender.id }, payload: { tenderCode, letterNumber, vendor: winner.name, vendorId: result.winner_vendor_id, value: rupiahString(BigInt(result.corrected_price_sen)) }, visibility: "public" },
       now,
     );
+    await recordRelease(trx, { packageId: tender.id, tag: ["awardUpdate"] }, now, context);
   });
   return publicAward(db, tenderCode);
 }

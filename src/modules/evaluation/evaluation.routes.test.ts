@@ -156,5 +156,14 @@ describe("evaluation, ranking and the winner", () => {
     expect(awarded.body).toMatchObject({ vendorName: "CV Bravo", value: "18000000" });
     expectProblem(await (await ppk()).post(`${path()}/award`, { letterNumber: "027/SPPBJ/02/2026" }), 409, "CONFLICT");
     expect((await t.client().get<{ letterNumber: string }>(`/api/v1/public/tenders/${tender.tenderCode}/award`)).body.letterNumber).toBe("027/SPPBJ/01/2026");
+
+    // Open data: the winner as a pending award, then active with the SPPBJ, the supplier among the parties.
+    const record = await t.client().get<{ records: { releases: { tag: string[] }[]; compiledRelease: { awards: { status: string; value: { amount: number }; suppliers: { name: string }[] }[]; parties: { name: string; roles: string[] }[] } }[] }>(
+      `/api/v1/ocds/records/${t.deps.config.ocdsPrefix}-${tender.tenderCode}`,
+    );
+    const compiled = record.body.records[0]?.compiledRelease;
+    expect(record.body.records[0]?.releases.map((r) => r.tag)).toEqual([["planning", "tender"], ["award"], ["awardUpdate"]]);
+    expect(compiled?.awards).toEqual([expect.objectContaining({ status: "active", value: { amount: 18_000_000, currency: "IDR" }, suppliers: [expect.objectContaining({ name: "CV Bravo" })] })]);
+    expect(compiled?.parties.find((p) => p.roles.includes("supplier"))?.name).toBe("CV Bravo");
   });
 });

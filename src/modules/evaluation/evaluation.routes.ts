@@ -4,6 +4,7 @@ import type { Api } from "../../server/http.js";
 import { bilingual } from "../../server/validation.js";
 import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
+import { publicationContext } from "../tenders/publication-context.js";
 import { FINDING_STAGES } from "./evaluation.rules.js";
 import { committeeEvaluation, determineWinner, publicResults, recordFinding } from "./evaluation.service.js";
 
@@ -84,7 +85,7 @@ export function evaluationRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/tenders/:tenderCode/winner",
     { schema: { tags: ["evaluation"], summary: "Name the winner: the first in the ranking (committee, during Penetapan Pemenang)", params: TenderParamsSchema, response: { 200: EvaluationSchema } } },
-    async (request) => determineWinner(db, requireActor(request), request.params.tenderCode, deps.clock.now()),
+    async (request) => determineWinner(db, requireActor(request), request.params.tenderCode, deps.clock.now(), publicationContext(deps.config)),
   );
 
   app.get(

@@ -11,6 +11,8 @@ import { parseRupiah, rupiahString } from "../packages/money.js";
 import { listHpsItems } from "../packages/packages.repository.js";
 import { getSettings } from "../settings/settings.service.js";
 import { localDate } from "../settings/calendar.js";
+import { recordRelease } from "../ocds/ocds.service.js";
+import type { PublicationContext } from "../tenders/publication-context.js";
 import { loadTender } from "../tenders/participation.service.js";
 import { assertInStage } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
@@ -115,7 +117,7 @@ export async function recordFinding(db: Kysely<DB>, actor: Actor, tenderCode: st
 }
 
 /** The Pokja names the winner during Penetapan Pemenang: the first in the ranking; none ranked, none named. */
-export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date) {
+export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date, context: PublicationContext) {
   const tender = await loadOpenedForCommittee(db, actor, tenderCode);
   const { timeZone } = await getSettings(db);
   assertInStage(await readSchedule(db, tender.id), ["penetapan_pemenang"], now, timeZone, DETERMINING);
@@ -141,6 +143,7 @@ export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: 
       },
       now,
     );
+    await recordRelease(trx, { packageId: tender.id, tag: ["award"] }, now, context);
   });
   return committeeEvaluation(db, actor, tenderCode, now);
 }

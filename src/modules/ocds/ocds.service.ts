@@ -48,11 +48,37 @@ export async function recordRelease(trx: Tx, change: ReleaseChange, now: Date, c
   }
   const settings = await getSettings(trx);
   const release = buildRelease(
-    { pkg: { ...pkg, tender_code: tenderCode }, items: await listHpsItems(trx, pkg.id), schedule: await readSchedule(trx, pkg.id), lpse: { name: settings.name, timeZone: settings.timeZone } },
+    {
+      pkg: { ...pkg, tender_code: tenderCode },
+      items: await listHpsItems(trx, pkg.id),
+      schedule: await readSchedule(trx, pkg.id),
+      lpse: { name: settings.name, timeZone: settings.timeZone },
+      ...(await awardState(trx, pkg.id)),
+    },
     { ocid, id, date, tag: change.tag, amendments },
   );
   await repo.insertRelease(trx, { id, ocid, package_id: pkg.id, tag: JSON.stringify(change.tag), date, release: JSON.stringify(release), seq });
   return { id, ocid };
+}
+
+/** The award as it stands: the named winner (pending) and, once the SPPBJ is issued, active. */
+async function awardState(trx: Tx, packageId: string) {
+  const result = await trx
+    .selectFrom("tender_results")
+    .innerJoin("vendors", "vendors.id", "tender_results.winner_vendor_id")
+    .select(["tender_results.winner_vendor_id", "tender_results.corrected_price_sen", "tender_results.determined_at", "vendors.name"])
+    .where("tender_results.package_id", "=", packageId)
+    .executeTakeFirst();
+  if (!result) return {};
+  const letter = await trx.selectFrom("awards").select(["value_sen", "issued_at"]).where("package_id", "=", packageId).executeTakeFirst();
+  return {
+    award: {
+      supplier: { id: result.winner_vendor_id, name: result.name },
+      valueSen: BigInt(letter?.value_sen ?? result.corrected_price_sen),
+      date: letter?.issued_at ?? result.determined_at,
+      status: letter ? ("active" as const) : ("pending" as const),
+    },
+  };
 }
 
 /** Where the packages live and what they say about themselves. */

@@ -3,8 +3,11 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** The release tags we write: publication, a schedule change, and (with addenda) a formal amendment. */
-export const RELEASE_TAGS = ["planning", "tender", "tenderUpdate", "tenderAmendment"] as const;
+/**
+ * The release tags we write: publication, a schedule change, (with addenda) a formal amendment, the
+ * winner named (award, pending) and the award letter (awardUpdate, active).
+ */
+export const RELEASE_TAGS = ["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate"] as const;
 export type ReleaseTag = (typeof RELEASE_TAGS)[number];
 
 export type OcdsValue = { amount: number; currency: "IDR" };
@@ -52,4 +55,5 @@ export type OcdsRelease = {
     milestones: { id: string; code: string; title: string; type: string; description: string; dueDate: string }[];
     amendments?: OcdsAmendment[];
   };
+  awards?: { id: string; title: string; status: "pending" | "active"; date: string; value: OcdsValue; suppliers: OcdsOrganizationReference[] }[];
 };

@@ -22,6 +22,8 @@ export interface TenderState {
   items: readonly HpsItemRow[];
   schedule: readonly StageWindow[];
   lpse: { name: string; timeZone: TimeZoneCode };
+  /** Once the winner is named: pending; once the SPPBJ is issued: active. */
+  award?: { supplier: { id: string; name: string }; valueSen: bigint; date: string; status: "pending" | "active" };
 }
 
 export interface ReleaseMeta {
@@ -70,6 +72,7 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
     parties: [
       { ...buyer, roles: ["buyer"] },
       { ...procuringEntity, roles: ["procuringEntity"] },
+      ...(state.award ? [{ ...supplierOf(state.award.supplier), roles: ["supplier"] }] : []),
     ],
     buyer,
     planning: {
@@ -109,5 +112,22 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
       })),
       ...(meta.amendments.length > 0 && { amendments: [...meta.amendments] }),
     },
+    ...(state.award && {
+      awards: [
+        {
+          id: `${pkg.tender_code}-1`,
+          title: `Pemenang ${pkg.name}`,
+          status: state.award.status,
+          date: state.award.date,
+          value: idr(state.award.valueSen),
+          suppliers: [supplierOf(state.award.supplier)],
+        },
+      ],
+    }),
   };
+}
+
+/** A vendor as an OCDS party: its own id in this LPSE, its registered name. */
+function supplierOf(vendor: { id: string; name: string }) {
+  return { id: `penyedia-${vendor.id}`, name: vendor.name };
 }
