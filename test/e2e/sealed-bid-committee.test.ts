@@ -242,10 +242,10 @@ describe("browser: sealed bids, the committee's side", () => {
 
     // 4. During Upload Dokumen Penawaran both vendors seal their bids to the tender key (from Node) and upload them.
     clock.set(new Date(stageWindow("upload_penawaran").startsAt.getTime() + 60 * 60_000));
-    const published = await new Client(s.server.app).get<{ publicKey: string; threshold: number; members: number }>(`/api/v1/public/tenders/${tenderCode}/key`);
+    const published = await new Client(s.server.app, () => clock.now()).get<{ publicKey: string; threshold: number; members: number }>(`/api/v1/public/tenders/${tenderCode}/key`);
     expect(published.body).toMatchObject({ publicKey: tenderKey.public_key, threshold: 2, members: 3 });
     for (const bidder of bidders) {
-      const client = new Client(s.server.app);
+      const client = new Client(s.server.app, () => clock.now());
       const login = await client.post("/api/v1/auth/login", { email: bidder.email, password: PASSWORD });
       expect(login.status, login.text).toBe(200);
       const envelope = await sealEnvelope(tenderCode, bidder.vendorId, tenderKey.public_key, bidDocument(bidder.price), [Buffer.from(`Metode pelaksanaan ${bidder.company}`)]);
