@@ -79,17 +79,17 @@ export interface TestBid {
 /**
  * A tender taken through the sealed-bid steps with the real routes: the committee's opening keys and the
  * ceremony, the vendors' bids during Upload Dokumen Penawaran, and the opening by two of three members
- * after the deadline (the test schedule's deadline: 11 December 2026, 14:00 WIB). The clock ends one hour
- * after the deadline.
+ * after the deadline (the test schedule's deadline: 11 December 2026, 14:00 WIB). `rebids` replace earlier
+ * bids of the same vendors before the deadline. The clock ends one hour after the deadline.
  */
-export async function buildOpenedTender(t: TestApp, tender: { tenderCode: string; pokja: TestUser[] }, bids: readonly TestBid[]) {
+export async function buildOpenedTender(t: TestApp, tender: { tenderCode: string; pokja: TestUser[] }, bids: readonly TestBid[], rebids: readonly TestBid[] = []) {
   await giveOpeningKeys(t, tender.pokja);
   const { publicKey } = await runCeremonyAs(await loginAs(t, tender.pokja[0] as TestUser), tender.tenderCode);
   const items = (await t.client().get<{ items: { id: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}`)).body.items;
   t.clock.set(new Date("2026-12-01T03:00:00Z"));
   for (const b of bids) expect((await (await loginAs(t, b.vendor)).post(`/api/v1/tenders/${tender.tenderCode}/participation`)).status).toBe(200);
   t.clock.set(new Date("2026-12-10T03:00:00Z"));
-  for (const b of bids) {
+  for (const b of [...bids, ...rebids]) {
     const document: BidDocument = { price: b.price, items: items.map((item, i) => ({ hpsItemId: item.id, unitPrice: b.unitPrices[i] ?? "0", quantity: "1" })), validityDays: 60, files: [] };
     const r = await uploadEnvelope(await loginAs(t, b.vendor), tender.tenderCode, await sealEnvelope(tender.tenderCode, b.vendor.vendorId, publicKey, document, []));
     expect(r.status, r.text).toBe(201);

@@ -5,6 +5,7 @@ import type { Api } from "../../server/http.js";
 import { uploadStream } from "../../storage/checked-upload.js";
 import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
+import { publicationContext } from "../tenders/publication-context.js";
 import * as repo from "./bids.repository.js";
 import {
   CeremonySchema,
@@ -170,7 +171,7 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
         response: { 200: OpeningProgressSchema },
       },
     },
-    async (request) => submitShare(deps, requireActor(request), request.params.tenderCode, request.body.share),
+    async (request) => submitShare(deps, requireActor(request), request.params.tenderCode, request.body.share, publicationContext(deps.config)),
   );
 
   app.get(

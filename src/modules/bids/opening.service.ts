@@ -12,6 +12,8 @@ import { readSchedule } from "../tenders/tenders.repository.js";
 import type { BidDeps } from "./bids.service.js";
 import * as repo from "./bids.repository.js";
 import { loadAsCommittee } from "./keys.service.js";
+import { awardTenderCepat } from "../evaluation/evaluation.service.js";
+import type { PublicationContext } from "../tenders/publication-context.js";
 
 const nodeDigest = () => {
   const hash = createHash("sha256");
@@ -39,7 +41,7 @@ async function openOne(deps: BidDeps, bid: { sha256: string; vendor_id: string }
  * commitment made at the ceremony; once the threshold is reached, the key is rebuilt, every active bid
  * decrypted and checked, and the opening recorded in the log with its public record.
  */
-export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: string, share: string) {
+export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: string, share: string, context: PublicationContext) {
   const db = deps.database.db;
   const tender = await loadAsCommittee(db, actor, tenderCode);
   const key = await repo.findTenderKey(db, tender.id);
@@ -63,7 +65,10 @@ export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: strin
     await appendEvent(trx, { actorId: actor.id, type: "opening.share_submitted", subject: { type: "package", id: tender.id }, payload: { tenderCode, userId: actor.id }, visibility: "public" }, now);
   });
   const shares = await repo.submittedShares(db, tender.id);
-  if (shares.length >= key.threshold) await openTender(deps, actor, { id: tender.id, code: tenderCode }, key, shares.map((s) => s.share));
+  if (shares.length >= key.threshold) {
+    await openTender(deps, actor, { id: tender.id, code: tenderCode }, key, shares.map((s) => s.share));
+    await awardTenderCepat(db, actor, { ...tender, code: tenderCode }, deps.clock.now(), context);
+  }
   return progress(deps, tender.id, key.threshold);
 }
 

@@ -167,3 +167,43 @@ describe("evaluation, ranking and the winner", () => {
     expect(compiled?.parties.find((p) => p.roles.includes("supplier"))?.name).toBe("CV Bravo");
   });
 });
+
+/** Tender Cepat: price only; a vendor may lower its price until the deadline; the lowest wins at the opening. */
+describe("Tender Cepat", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
+  });
+  afterAll(() => t.close());
+
+  it("names the lowest corrected price within the HPS as the winner when the bids are opened", async () => {
+    const tender = await buildPublishedTender(t, {
+      name: "Pengadaan Cepat Kertas dan Tinta",
+      category: "barang",
+      method: "tender_cepat",
+      contractType: "lumsum",
+      pagu: "25000000",
+      hpsItems: [
+        { description: "Kertas HVS A4", unit: "rim", quantity: "200", unitPrice: "55000" },
+        { description: "Tinta printer", unit: "botol", quantity: "100", unitPrice: "90000" },
+      ],
+    });
+    const [echo, foxtrot, golf] = [await buildVendor(t, "verified", "CV Echo"), await buildVendor(t, "verified", "CV Foxtrot"), await buildVendor(t, "verified", "CV Golf")];
+    // HPS Rp20.000.000. Foxtrot first offers Rp19.500.000, then lowers it to Rp17.500.000 before the deadline.
+    await buildOpenedTender(t, tender, [
+      { vendor: echo, price: "18000000", unitPrices: ["50000", "80000"] },
+      { vendor: foxtrot, price: "19500000", unitPrices: ["52500", "90000"] },
+      { vendor: golf, price: "21000000", unitPrices: ["60000", "90000"] },
+    ], [{ vendor: foxtrot, price: "17500000", unitPrices: ["50000", "75000"] }]);
+
+    const results = await t.client().get<{ winner: string; bidders: { vendorName: string; corrected: string; rank: number | null; harga: boolean }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/results`);
+    expect(results.status, results.text).toBe(200);
+    expect(results.body.winner).toBe("CV Foxtrot");
+    expect(results.body.bidders.map((b) => [b.vendorName, b.corrected, b.rank, b.harga])).toEqual([
+      ["CV Echo", "18000000", 2, true],
+      ["CV Foxtrot", "17500000", 1, true],
+      ["CV Golf", "21000000", null, false],
+    ]);
+  });
+});

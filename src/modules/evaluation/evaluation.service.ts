@@ -34,7 +34,9 @@ async function qualificationHints(db: Queryable, vendorId: string, kbliCodes: re
  * Every opened bid with its offer, the arithmetic correction, the price verdict against the HPS, the
  * committee's findings per stage and the ranking (sistem gugur, harga terendah).
  */
-export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_sen: number; kbli_codes: string; evaluation_method: string }, now: Date) {
+export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_sen: number; kbli_codes: string; evaluation_method: string; method: string }, now: Date) {
+  // Tender Cepat: price only, among vendors qualified by their verified data; no committee findings.
+  const findingsRequired = tender.method !== "tender_cepat";
   const opened = await db
     .selectFrom("bid_openings")
     .innerJoin("bids", "bids.id", "bid_openings.bid_id")
@@ -72,7 +74,7 @@ export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_s
         correctionProblem: correction?.problem ?? null,
         price: verdict ? { passed: verdict.pass, aboveHps: verdict.aboveHps, needsClarification: verdict.needsClarification } : null,
         findings: stageFindings,
-        passed: o.status === "valid" && findingsPassed && verdict?.pass === true,
+        passed: o.status === "valid" && (findingsPassed || !findingsRequired) && verdict?.pass === true,
         qualification: await qualificationHints(db, o.vendor_id, kbli, today),
         submittedAt: o.submitted_at,
         correctedSen: correction?.correctedSen ?? null,
@@ -121,6 +123,22 @@ export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: 
   const tender = await loadOpenedForCommittee(db, actor, tenderCode);
   const { timeZone } = await getSettings(db);
   assertInStage(await readSchedule(db, tender.id), ["penetapan_pemenang"], now, timeZone, DETERMINING);
+  await nameWinner(db, actor, { ...tender, code: tenderCode }, now, context);
+  return committeeEvaluation(db, actor, tenderCode, now);
+}
+
+/**
+ * Tender Cepat: the lowest corrected price within the HPS wins as soon as the bids are opened. A tender
+ * without such a bid keeps no winner (the committee sees why in the evaluation).
+ */
+export async function awardTenderCepat(db: Kysely<DB>, actor: Actor, tender: Parameters<typeof evaluationView>[1] & { code: string }, now: Date, context: PublicationContext): Promise<void> {
+  if (tender.method !== "tender_cepat") return;
+  const view = await evaluationView(db, tender, now);
+  if (view.some((b) => b.rank === 1)) await nameWinner(db, actor, tender, now, context);
+}
+
+async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeof evaluationView>[1] & { code: string }, now: Date, context: PublicationContext): Promise<void> {
+  const tenderCode = tender.code;
   const view = await evaluationView(db, tender, now);
   const winner = view.find((b) => b.rank === 1);
   if (!winner?.corrected) {
@@ -145,7 +163,6 @@ export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: 
     );
     await recordRelease(trx, { packageId: tender.id, tag: ["award"] }, now, context);
   });
-  return committeeEvaluation(db, actor, tenderCode, now);
 }
 
 /** The public evaluation results, once the winner is named: per bidder offer, corrected offer, pass/fail per stage. */
