@@ -24,11 +24,18 @@ export class Client {
   /** Each client comes from its own address, as separate users would (rate limits are per address). */
   readonly remoteAddress = `127.${nextOctet()}.${nextOctet()}.${nextOctet()}`;
 
-  constructor(private readonly app: OpenLpseApp) {}
+  /**
+   * `now` is the server's clock: cookie expiry is set on it, so a jar judging it by the real time would drop
+   * sessions of a test whose clock stands in the past.
+   */
+  constructor(
+    private readonly app: OpenLpseApp,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0 || c.value === "";
+      const expired = (c.expires && c.expires.getTime() < this.now().getTime()) || c.maxAge === 0 || c.value === "";
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

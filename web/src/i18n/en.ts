@@ -1,3 +1,4 @@
+import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
 import type { Messages } from "./id";
@@ -262,4 +263,5 @@ export const en: Messages = {
   },
   ...enVendors,
   ...enTenders,
+  ...enBidding,
 };

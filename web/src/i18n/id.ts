@@ -1,3 +1,4 @@
+import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
 
@@ -265,6 +266,7 @@ export const id = {
   },
   ...idVendors,
   ...idTenders,
+  ...idBidding,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */
