@@ -18,6 +18,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What the factories need: the services' dependencies and the clock, of a TestApp or of a running test server. */
+export type TestContext = Pick<TestApp, "deps" | "clock">;
+
 /** The real application on a real, fresh database, driven in-process through Fastify's inject. */
 export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();

@@ -6,7 +6,7 @@ import { isAgencyRole, requiresSecondFactor, type Role } from "../../src/modules
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
 import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
-import type { TestApp } from "./app.js";
+import type { TestApp, TestContext } from "./app.js";
 import type { Client } from "./client.js";
 
 export const TEST_PASSWORD = "Rahasia#Kuat2026";
@@ -15,7 +15,7 @@ function suffix(): string {
   return randomBytes(4).toString("hex");
 }
 
-export async function buildAgency(t: TestApp, overrides: Partial<{ code: string; name: string; kind: "dinas" | "badan" }> = {}) {
+export async function buildAgency(t: TestContext, overrides: Partial<{ code: string; name: string; kind: "dinas" | "badan" }> = {}) {
   const s = suffix();
   return createAgency(t.deps.database.db, null, { code: `OPD-${s}`, name: `Dinas Uji ${s}`, kind: "dinas", ...overrides }, t.clock.now());
 }
@@ -30,7 +30,7 @@ export interface TestUser {
 }
 
 /** A user of the given role; agency roles get a fresh agency unless one is given; 2FA roles are enrolled. */
-export async function buildUser(t: TestApp, role: Role, overrides: Partial<{ agencyId: string; email: string; name: string }> = {}): Promise<TestUser> {
+export async function buildUser(t: TestContext, role: Role, overrides: Partial<{ agencyId: string; email: string; name: string }> = {}): Promise<TestUser> {
   const agencyId = isAgencyRole(role) ? (overrides.agencyId ?? (await buildAgency(t)).id) : undefined;
   const email = overrides.email ?? `${role}.${suffix()}@uji.test`;
   const user = await createUser(t.deps.database.db, null, { name: overrides.name ?? `Pengguna ${role}`, email, role, agencyId, password: TEST_PASSWORD }, t.clock.now());
@@ -62,7 +62,7 @@ export async function loginAs(t: TestApp, user: TestUser): Promise<Client> {
 }
 
 /** A vendor company in the given status with one user; verified unless said otherwise. */
-export async function buildVendor(t: TestApp, status: "draft" | "submitted" | "verified" | "rejected" = "verified", name = `CV Uji ${suffix()}`): Promise<TestUser & { vendorId: string }> {
+export async function buildVendor(t: TestContext, status: "draft" | "submitted" | "verified" | "rejected" = "verified", name = `CV Uji ${suffix()}`): Promise<TestUser & { vendorId: string }> {
   const vendorId = randomUUID();
   const at = t.clock.now().toISOString();
   const npwp = String(Math.floor(Math.random() * 1e15)).padStart(15, "0");

@@ -7,7 +7,7 @@ import { publishTender } from "../../src/modules/tenders/publication.service.js"
 import { setSchedule } from "../../src/modules/tenders/schedule.service.js";
 import type { ScheduleInput } from "../../src/modules/tenders/tenders.schemas.js";
 import type { Actor } from "../../src/server/actor.js";
-import type { TestApp } from "./app.js";
+import type { TestContext } from "./app.js";
 import { buildAgency, buildUser, type TestUser } from "./factories.js";
 import { pascaSchedule } from "./schedule.js";
 
@@ -15,10 +15,13 @@ export function actorOf(user: TestUser): Actor {
   return { id: user.id, name: user.role, email: user.email, role: user.role, agencyId: user.agencyId, vendorId: null, sessionId: "" };
 }
 
-/** A package taken through assignment, schedule and publication with the real services. */
+/**
+ * A package taken through assignment, schedule and publication with the real services; the schedule is
+ * `pascaSchedule()` unless `stages` gives another (a proposal from the real date, for browser tests).
+ */
 export async function buildPublishedTender(
-  t: TestApp,
-  overrides: Partial<PackageInput> & { agencyName?: string } = {},
+  t: TestContext,
+  overrides: Partial<PackageInput> & { agencyName?: string; stages?: ScheduleInput["stages"] } = {},
   /** Runs while the package is still a draft, with its PPK (e.g. to upload its documents). */
   beforePublish?: (packageId: string, ppk: TestUser) => Promise<void>,
 ) {
@@ -29,7 +32,7 @@ export async function buildPublishedTender(
   const ppk = await buildUser(t, "ppk", { agencyId: agency.id });
   const admin = await buildUser(t, "admin_agency", { agencyId: agency.id });
   const pokja = [await buildUser(t, "pokja"), await buildUser(t, "pokja"), await buildUser(t, "pokja")];
-  const { agencyName: _, ...packageOverrides } = overrides;
+  const { agencyName: _, stages, ...packageOverrides } = overrides;
   const input: PackageInput = {
     rupCode: "37700001",
     name: "Pembangunan Gedung Serbaguna Kelurahan",
@@ -50,7 +53,7 @@ export async function buildPublishedTender(
   };
   const { row } = await createPackage(db, actorOf(ppk), input, now);
   await assignCommittee(db, actorOf(admin), row.id, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/1/2026" }, now);
-  const schedule: ScheduleInput = { stages: pascaSchedule() as ScheduleInput["stages"] };
+  const schedule: ScheduleInput = { stages: stages ?? (pascaSchedule() as ScheduleInput["stages"]) };
   await setSchedule(db, actorOf(pokja[0] as TestUser), row.id, schedule, now, publicationContext(t.deps.config));
   if (beforePublish) await beforePublish(row.id, ppk);
   const tenderCode = await publishTender(db, actorOf(pokja[0] as TestUser), row.id, now, publicationContext(t.deps.config));

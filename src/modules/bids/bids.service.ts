@@ -18,6 +18,7 @@ import { findVendor } from "../vendors/vendors.repository.js";
 import { assertVerified } from "../vendors/vendors.service.js";
 import * as repo from "./bids.repository.js";
 import type { Receipt } from "./bids.schemas.js";
+import { receiptText } from "./receipt-text.js";
 
 const SUBMITTING = { id: "Mengunggah penawaran", en: "Submitting a bid" };
 const WITHDRAWING = { id: "Menarik penawaran", en: "Withdrawing a bid" };
@@ -36,11 +37,6 @@ async function assertMayBid(db: Kysely<DB> | Tx, actor: Actor, tender: { id: str
 async function assertBiddingOpen(db: Kysely<DB> | Tx, packageId: string, now: Date, action: { id: string; en: string }) {
   const { timeZone } = await getSettings(db);
   assertInStage(await readSchedule(db, packageId), ["upload_penawaran"], now, timeZone, action);
-}
-
-/** The text a receipt signs: every field, one per line, so a vendor can check it with any Ed25519 tool. */
-export function receiptText(r: Omit<Receipt, "signature" | "receiptText" | "keyId">): string {
-  return ["openlpse-bid-receipt-v1", r.tenderCode, r.vendorId, r.bidId, r.sha256, String(r.size), r.receivedAt, String(r.logIndex)].join("\n");
 }
 
 export function makeReceipt(key: SigningKey, bid: { id: string; vendor_id: string; sha256: string; size: number; submitted_at: string; log_index: number }, tenderCode: string): Receipt {

@@ -1,4 +1,5 @@
 import { enBids } from "./en.bids";
+import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
 import type { Messages } from "./id";
@@ -265,4 +266,5 @@ export const en: Messages = {
   ...enVendors,
   ...enTenders,
   ...enBids,
+  ...enBidding,
 };

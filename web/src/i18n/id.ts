@@ -1,4 +1,5 @@
 import { idBids } from "./id.bids";
+import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
 
@@ -268,6 +269,7 @@ export const id = {
   ...idVendors,
   ...idTenders,
   ...idBids,
+  ...idBidding,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -91,58 +91,94 @@ function withQuery(path: string, query: Query | undefined): string {
 /** A file goes as the raw request body, typed as the browser knows it; the server reads the real type from the content. */
 const UPLOAD_TYPES = ["application/pdf", "image/png", "image/jpeg"];
 
-async function send(method: Method, path: string, body: unknown, csrf: string | null): Promise<unknown> {
+function requestHeaders(body: unknown, csrf: string | null): Record<string, string> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": currentLanguage() };
-  const isFile = body instanceof Blob;
   // Only with a body: Fastify rejects an empty body declared as JSON.
-  if (isFile) headers["content-type"] = UPLOAD_TYPES.includes(body.type) ? body.type : "application/octet-stream";
+  if (body instanceof Blob) headers["content-type"] = UPLOAD_TYPES.includes(body.type) ? body.type : "application/octet-stream";
   else if (body !== undefined) headers["content-type"] = "application/json";
   if (csrf) headers["x-csrf-token"] = csrf;
+  return headers;
+}
 
+/** An answer as both transports read it: the JSON body of a success, or an `ApiError` from problem+json. */
+function interpret(status: number, type: string, text: string): unknown {
+  if (status === 204) return undefined;
+  const isJson = type.includes("json");
+  let parsed: unknown = undefined;
+  if (isJson) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(status, "BAD_RESPONSE", null, "invalid JSON");
+    }
+  }
+  if (status >= 200 && status < 300) {
+    if (!isJson) throw new ApiError(status, "BAD_RESPONSE", null, `unexpected content type ${type}`);
+    return parsed;
+  }
+  const problem = ProblemSchema.safeParse(parsed);
+  const doc = problem.success ? problem.data : null;
+  throw new ApiError(status, doc?.code ?? `HTTP_${status}`, doc);
+}
+
+async function send(method: Method, path: string, body: unknown, csrf: string | null): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers,
-      body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
+      headers: requestHeaders(body, csrf),
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch (cause) {
     throw new ApiError(0, "NETWORK", null, cause instanceof Error ? cause.message : "network error");
   }
+  return interpret(response.status, response.headers.get("content-type") ?? "", response.status === 204 ? "" : await response.text());
+}
 
-  if (response.status === 204) return undefined;
-  const type = response.headers.get("content-type") ?? "";
-  const isJson = type.includes("json");
-  let parsed: unknown = undefined;
-  if (isJson) {
-    try {
-      parsed = await response.json();
-    } catch {
-      throw new ApiError(response.status, "BAD_RESPONSE", null, "invalid JSON");
+/** A write with the CSRF token; when its secret cookie has expired or been replaced, a new token and one retry. */
+async function withCsrf(write: (csrf: string) => Promise<unknown>): Promise<unknown> {
+  try {
+    return await write(await getCsrfToken());
+  } catch (error) {
+    if (isApiError(error) && error.status === 403 && error.code === "CSRF_INVALID") {
+      resetCsrfToken();
+      return write(await getCsrfToken());
     }
+    throw error;
   }
-  if (response.ok) {
-    if (!isJson) throw new ApiError(response.status, "BAD_RESPONSE", null, `unexpected content type ${type}`);
-    return parsed;
-  }
-  const problem = ProblemSchema.safeParse(parsed);
-  const doc = problem.success ? problem.data : null;
-  throw new ApiError(response.status, doc?.code ?? `HTTP_${response.status}`, doc);
 }
 
 async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
   if (method === "GET") return send(method, path, undefined, null);
-  try {
-    return await send(method, path, body, await getCsrfToken());
-  } catch (error) {
-    // The token's secret cookie may have expired or been replaced: fetch a new token and retry once.
-    if (isApiError(error) && error.status === 403 && error.code === "CSRF_INVALID") {
-      resetCsrfToken();
-      return send(method, path, body, await getCsrfToken());
-    }
-    throw error;
-  }
+  return withCsrf((csrf) => send(method, path, body, csrf));
+}
+
+/** Bytes sent so far out of the body's size, as the browser reports them while uploading. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** A POST of a Blob through XMLHttpRequest: `fetch` reports no upload progress. */
+function sendWithProgress(path: string, body: Blob, csrf: string, onProgress: (progress: UploadProgress) => void): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(requestHeaders(body, csrf))) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", null, "network error"));
+    xhr.onabort = () => reject(new ApiError(0, "NETWORK", null, "upload aborted"));
+    xhr.onload = () => {
+      try {
+        resolve(interpret(xhr.status, xhr.getResponseHeader("content-type") ?? "", xhr.responseText));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.send(body);
+  });
 }
 
 function parseWith<S extends z.ZodMiniType>(schema: S, path: string, data: unknown): z.infer<S> {
@@ -173,6 +209,10 @@ export const api = {
   async upload<S extends z.ZodMiniType>(path: string, schema: S, file: Blob, query: Query): Promise<z.infer<S>> {
     const url = withQuery(path, query);
     return parseWith(schema, url, await request("POST", url, file));
+  },
+  /** Posts a Blob as the raw body, reporting progress: for large uploads the user waits for (a sealed bid). */
+  async uploadWithProgress<S extends z.ZodMiniType>(path: string, schema: S, body: Blob, onProgress: (progress: UploadProgress) => void): Promise<z.infer<S>> {
+    return parseWith(schema, path, await withCsrf((csrf) => sendWithProgress(path, body, csrf, onProgress)));
   },
   /** For 204 answers and answers whose body the caller does not need. */
   async send(method: Exclude<Method, "GET">, path: string, body?: unknown): Promise<void> {

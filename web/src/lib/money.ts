@@ -2,9 +2,9 @@
  * Exact Rupiah in the browser: the server's own BigInt arithmetic (integer sen, quantities in
  * thousandths), so the totals shown while typing are the totals the server will store.
  */
-import { formatRupiah as formatSen, lineTotal, parseQuantity, parseRupiah, quantityString, rupiahString } from "../../../src/modules/packages/money.js";
+import { formatRupiah as formatSen, lineTotal, MAX_SEN, parseQuantity, parseRupiah, quantityString, rupiahString } from "../../../src/modules/packages/money.js";
 
-export { formatSen, lineTotal, parseQuantity, parseRupiah, quantityString, rupiahString };
+export { formatSen, lineTotal, MAX_SEN, parseQuantity, parseRupiah, quantityString, rupiahString };
 
 /** An API amount ("1250000.50") as Indonesians write it ("Rp1.250.000,50"); the text itself if it is not an amount. */
 export function rupiah(amount: string): string {

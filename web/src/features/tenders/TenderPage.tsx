@@ -7,6 +7,7 @@ import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
 import { useMe } from "../auth/auth.api";
 import { SealedBidSections } from "../opening/SealedBidSections";
+import { BidSection } from "../bidding/BidSection";
 import { useProcurementLabels } from "../packages/labels";
 import { usePackages } from "../packages/packages.api";
 import { usePublicLpse } from "../public/public.api";
@@ -118,6 +119,9 @@ function TenderContent({ tender }: { tender: Tender }) {
           <JoinPanel tender={tender} user={user} isParticipant={isParticipant} participantCheckPending={user?.role === "vendor" && viewer.isPending} />
         </Stack>
       </Card>
+
+      {/* The participant's sealed bid: its main task on this page while bids are taken. */}
+      {user?.role === "vendor" && user.vendorId && isParticipant && <BidSection tender={tender} userId={user.id} vendorId={user.vendorId} />}
 
       <Section id="details-title" title={t("tender.detailsTitle")}>
         <TenderFacts tender={tender} />

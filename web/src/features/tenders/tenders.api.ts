@@ -40,6 +40,8 @@ const TenderSchema = z.extend(SummarySchema, {
   contractType: z.string(),
   kbliCodes: z.array(z.string()),
   qualificationRequirements: z.string(),
+  /** The bill of quantities bids are priced against (no HPS unit prices: only the total is public). */
+  items: z.array(z.object({ id: z.string(), description: z.string(), unit: z.string(), quantity: z.string() })),
   schedule: z.array(WindowSchema),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
   next: z.nullable(z.string()),

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod/mini";
+import { api, isApiError, type UploadProgress } from "../../lib/api";
+
+/** The receipt of a sealed bid, signed with the event log's key (see src/modules/bids/bids.schemas.ts). */
+const ReceiptSchema = z.object({
+  bidId: z.string(),
+  tenderCode: z.string(),
+  vendorId: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  receivedAt: z.string(),
+  logIndex: z.number(),
+  keyId: z.string(),
+  signature: z.string(),
+  receiptText: z.string(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+const TenderKeySchema = z.object({ tenderCode: z.string(), publicKey: z.string(), threshold: z.number(), members: z.number(), createdAt: z.string() });
+export type TenderKey = z.infer<typeof TenderKeySchema>;
+
+const LogKeySchema = z.object({ keyId: z.string(), algorithm: z.literal("Ed25519"), publicKey: z.string() });
+export type LogKey = z.infer<typeof LogKeySchema>;
+
+const publicPath = (code: string) => `/api/v1/public/tenders/${encodeURIComponent(code)}`;
+const bidsPath = (code: string) => `/api/v1/tenders/${encodeURIComponent(code)}/bids`;
+/** Under ["tenders", code]: joining and logging out refresh or drop it with the tender's other private data. */
+const myBidKey = (code: string, userId: string) => ["tenders", code, "bid", userId] as const;
+
+/** A 404 that means "not there yet" (no key, no bid) is an answer, not an error. */
+async function orNull<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The tender's public key, or null until the committee has run the key ceremony (asked again every minute until then). */
+export function useTenderKey(code: string) {
+  return useQuery({
+    queryKey: ["public", "tender", code, "key"],
+    queryFn: () => orNull(() => api.get(`${publicPath(code)}/key`, TenderKeySchema)),
+    refetchInterval: (query) => (query.state.data === null ? 60_000 : false),
+  });
+}
+
+/** The receipt of the vendor's current bid, or null when there is none. */
+export function useMyBid(code: string, userId: string) {
+  return useQuery({ queryKey: myBidKey(code, userId), queryFn: () => orNull(() => api.get(`${bidsPath(code)}/mine`, ReceiptSchema)) });
+}
+
+/** The key that signs receipts and tree heads; it changes only with a key rotation. */
+export function useLogKey() {
+  return useQuery({ queryKey: ["public", "log", "key"], queryFn: () => api.get("/api/v1/log/key", LogKeySchema), staleTime: Infinity });
+}
+
+export interface SubmitBid {
+  envelope: Blob;
+  onProgress: (progress: UploadProgress) => void;
+}
+
+/** Uploads a sealed envelope; the new receipt replaces the earlier one, as the new bid does on the server. */
+export function useSubmitBid(code: string, userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ envelope, onProgress }: SubmitBid) => api.uploadWithProgress(bidsPath(code), ReceiptSchema, envelope, onProgress),
+    onSuccess: (receipt) => queryClient.setQueryData(myBidKey(code, userId), receipt),
+  });
+}
+
+export function useWithdrawBid(code: string, userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.send("DELETE", `${bidsPath(code)}/mine`),
+    onSuccess: () => queryClient.setQueryData(myBidKey(code, userId), null),
+  });
+}
