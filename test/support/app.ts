@@ -39,7 +39,7 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestA
     deps,
     clock,
     testDb,
-    client: () => new Client(app),
+    client: () => new Client(app, () => clock.now().getTime()),
     close: async () => {
       await app.close();
       await testDb.destroy();

@@ -24,11 +24,18 @@ export class Client {
   /** Each client comes from its own address, as separate users would (rate limits are per address). */
   readonly remoteAddress = `127.${nextOctet()}.${nextOctet()}.${nextOctet()}`;
 
-  constructor(private readonly app: OpenLpseApp) {}
+  /**
+   * `now` is the server's clock: cookies expire as a browser whose clock agrees with the server's would see
+   * it, also when a test's ManualClock stands in the real past.
+   */
+  constructor(
+    private readonly app: OpenLpseApp,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const expired = (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0 || c.value === "";
+      const expired = (c.expires && c.expires.getTime() < this.now()) || c.maxAge === 0 || c.value === "";
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

@@ -1,3 +1,4 @@
+import { enAward } from "./en.award";
 import { enBids } from "./en.bids";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -265,4 +266,5 @@ export const en: Messages = {
   ...enVendors,
   ...enTenders,
   ...enBids,
+  ...enAward,
 };

@@ -1,3 +1,4 @@
+import { idAward } from "./id.award";
 import { idBids } from "./id.bids";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -268,6 +269,7 @@ export const id = {
   ...idVendors,
   ...idTenders,
   ...idBids,
+  ...idAward,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */
