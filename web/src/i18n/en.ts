@@ -1,3 +1,4 @@
+import { enAward } from "./en.award";
 import { enBids } from "./en.bids";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
@@ -267,4 +268,5 @@ export const en: Messages = {
   ...enTenders,
   ...enBids,
   ...enBidding,
+  ...enAward,
 };

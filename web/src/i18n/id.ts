@@ -1,3 +1,4 @@
+import { idAward } from "./id.award";
 import { idBids } from "./id.bids";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
@@ -270,6 +271,7 @@ export const id = {
   ...idTenders,
   ...idBids,
   ...idBidding,
+  ...idAward,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

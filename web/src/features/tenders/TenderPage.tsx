@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
 import { useMe } from "../auth/auth.api";
+import { AwardSections } from "../evaluation/AwardSections";
 import { SealedBidSections } from "../opening/SealedBidSections";
 import { BidSection } from "../bidding/BidSection";
 import { useProcurementLabels } from "../packages/labels";
@@ -166,6 +167,8 @@ function TenderContent({ tender }: { tender: Tender }) {
       {documents.data?.allowed && <DocumentsSection tender={tender} documents={documents.data.items} isCommittee={isCommittee} />}
 
       <SealedBidSections tender={tender} isCommittee={isCommittee} userId={user?.id ?? null} />
+
+      <AwardSections tender={tender} isCommittee={isCommittee} isParticipant={isParticipant} />
     </>
   );
 }

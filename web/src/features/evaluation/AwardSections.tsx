@@ -1,0 +1,56 @@
+import { useMe } from "../auth/auth.api";
+import { bidDeadline, useServerTimePassed } from "../opening/deadline";
+import { useOpeningRecord } from "../opening/opening.api";
+import { usePackages } from "../packages/packages.api";
+import { usePublicLpse } from "../public/public.api";
+import { isOpen, type Tender } from "../tenders/tenders.api";
+import { useAward } from "./award.api";
+import { AwardSection } from "./AwardSection";
+import { useResults } from "./evaluation.api";
+import { EvaluationSection } from "./EvaluationSection";
+import { ObjectionsSection } from "./ObjectionsSection";
+import { ResultsSection } from "./ResultsSection";
+
+interface Props {
+  tender: Tender;
+  /** The caller sits on the tender's committee (GET /tenders/:code/viewer). */
+  isCommittee: boolean;
+  /** The caller is a vendor that joined the tender. */
+  isParticipant: boolean;
+}
+
+const startOf = (tender: Tender, stage: string) => tender.schedule.find((w) => w.stage === stage)?.startsAt ?? null;
+
+/**
+ * After the opening, on the announcement: the committee's evaluation and the winner; for everyone once
+ * the winner is named, the evaluation results and the sanggah (the filing form for bidders during Masa
+ * Sanggah, the answer forms for the committee); the SPPBJ, its form for the package's PPK.
+ * The forms follow the stage windows on the server's clock; at their edges the server's refusal is shown.
+ */
+export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
+  const code = tender.tenderCode;
+  const user = useMe().data ?? null;
+  const offsetMs = usePublicLpse().data?.clockOffsetMs ?? 0;
+  const now = Date.now() + offsetMs;
+  const deadlinePassed = useServerTimePassed(bidDeadline(tender));
+  // The same query as the public opening record: the evaluation exists once the bids are opened.
+  const opened = useOpeningRecord(code, deadlinePassed && isCommittee).data != null;
+  const winnerStageReached = useServerTimePassed(startOf(tender, "penetapan_pemenang"));
+  const sppbjStageReached = useServerTimePassed(startOf(tender, "sppbj"));
+  const results = useResults(code, winnerStageReached).data ?? null;
+  const award = useAward(code, sppbjStageReached && results !== null).data ?? null;
+  // The PPK is recognised by the package the API lists for it, as the committee's "manage" link is.
+  const packages = usePackages(user?.role === "ppk");
+  const isPpk = user !== null && packages.data?.some((p) => p.tenderCode === code && p.ppkId === user.id) === true;
+
+  return (
+    <>
+      {isCommittee && opened && (
+        <EvaluationSection tender={tender} opened={opened} canRecord={isOpen(tender, ["evaluasi", "pembuktian"], now)} canDetermine={isOpen(tender, ["penetapan_pemenang"], now)} />
+      )}
+      {results && <ResultsSection results={results} />}
+      {results && <ObjectionsSection tender={tender} canFile={isParticipant && isOpen(tender, ["sanggah"], now)} isCommittee={isCommittee} />}
+      {results && (award || isPpk) && <AwardSection tender={tender} award={award} results={results} canIssue={isPpk && isOpen(tender, ["sppbj"], now)} />}
+    </>
+  );
+}
