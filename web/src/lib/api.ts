@@ -160,11 +160,11 @@ export interface UploadProgress {
   total: number;
 }
 
-/** A POST of a Blob through XMLHttpRequest: `fetch` reports no upload progress. */
-function sendWithProgress(path: string, body: Blob, csrf: string, onProgress: (progress: UploadProgress) => void): Promise<unknown> {
+/** A Blob sent through XMLHttpRequest: `fetch` reports no upload progress. */
+function sendWithProgress(method: "POST" | "PATCH", path: string, body: Blob, csrf: string, onProgress: (progress: UploadProgress) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
+    xhr.open(method, path);
     xhr.withCredentials = true;
     for (const [name, value] of Object.entries(requestHeaders(body, csrf))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
@@ -211,8 +211,8 @@ export const api = {
     return parseWith(schema, url, await request("POST", url, file));
   },
   /** Posts a Blob as the raw body, reporting progress: for large uploads the user waits for (a sealed bid). */
-  async uploadWithProgress<S extends z.ZodMiniType>(path: string, schema: S, body: Blob, onProgress: (progress: UploadProgress) => void): Promise<z.infer<S>> {
-    return parseWith(schema, path, await withCsrf((csrf) => sendWithProgress(path, body, csrf, onProgress)));
+  async uploadWithProgress<S extends z.ZodMiniType>(path: string, schema: S, body: Blob, onProgress: (progress: UploadProgress) => void, method: "POST" | "PATCH" = "POST"): Promise<z.infer<S>> {
+    return parseWith(schema, path, await withCsrf((csrf) => sendWithProgress(method, path, body, csrf, onProgress)));
   },
   /** For 204 answers and answers whose body the caller does not need. */
   async send(method: Exclude<Method, "GET">, path: string, body?: unknown): Promise<void> {

@@ -62,11 +62,47 @@ export interface SubmitBid {
   onProgress: (progress: UploadProgress) => void;
 }
 
+const UploadStateSchema = z.object({ uploadId: z.string(), offset: z.number(), size: z.number() });
+/** Pieces small enough that a dropped connection costs little, large enough to keep the line busy. */
+const PIECE_BYTES = 4 * 1_048_576;
+/** Failures in a row before giving up; each waits longer (1 s, 2 s, 4 s … at most 15 s). */
+const MAX_RETRIES = 8;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The envelope in pieces: after a dropped connection (or a piece the server did not take whole), the
+ * upload asks the server how much arrived and continues from there. Near a deadline that is the
+ * difference between a bid that counts and a failed upload started again from zero.
+ */
+async function uploadResumably(code: string, envelope: Blob, onProgress: (progress: UploadProgress) => void) {
+  const base = `/api/v1/tenders/${encodeURIComponent(code)}/bid-uploads`;
+  const { uploadId } = await api.post(base, UploadStateSchema, { size: envelope.size });
+  const upload = `${base}/${uploadId}`;
+  let offset = 0;
+  let failures = 0;
+  onProgress({ loaded: 0, total: envelope.size });
+  while (offset < envelope.size) {
+    const from = offset;
+    try {
+      const piece = envelope.slice(from, from + PIECE_BYTES);
+      offset = (await api.uploadWithProgress(`${upload}?offset=${from}`, UploadStateSchema, piece, (p) => onProgress({ loaded: from + p.loaded, total: envelope.size }), "PATCH")).offset;
+      failures = 0;
+    } catch (error) {
+      const resumable = isApiError(error) && (error.status === 0 || error.code === "CONFLICT" || error.status >= 500);
+      failures += 1;
+      if (!resumable || failures > MAX_RETRIES) throw error;
+      await wait(Math.min(1000 * 2 ** (failures - 1), 15_000));
+      offset = (await api.get(upload, UploadStateSchema)).offset;
+    }
+  }
+  return api.post(`${upload}/complete`, ReceiptSchema);
+}
+
 /** Uploads a sealed envelope; the new receipt replaces the earlier one, as the new bid does on the server. */
 export function useSubmitBid(code: string, userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ envelope, onProgress }: SubmitBid) => api.uploadWithProgress(bidsPath(code), ReceiptSchema, envelope, onProgress),
+    mutationFn: ({ envelope, onProgress }: SubmitBid) => uploadResumably(code, envelope, onProgress),
     onSuccess: (receipt) => queryClient.setQueryData(myBidKey(code, userId), receipt),
   });
 }
