@@ -14,6 +14,7 @@ import * as ocds from "./migrations/20261126T0950-ocds.js";
 import * as sealedBids from "./migrations/20261126T0960-sealed-bids.js";
 import * as evaluation from "./migrations/20261126T0970-evaluation.js";
 import * as award from "./migrations/20261126T0980-award.js";
+import * as directProcurement from "./migrations/20261126T0990-direct-procurement.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0960-sealed-bids": sealedBids,
   "20261126T0970-evaluation": evaluation,
   "20261126T0980-award": award,
+  "20261126T0990-direct-procurement": directProcurement,
 };
 
 export class MigrationError extends Error {}

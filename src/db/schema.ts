@@ -36,6 +36,7 @@ export interface DB {
   tender_results: TenderResultsTable;
   objections: ObjectionsTable;
   awards: AwardsTable;
+  direct_procurements: DirectProcurementsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;
@@ -473,4 +474,21 @@ export interface AwardsTable {
   value_sen: number;
   issued_by: string;
   issued_at: string;
+}
+
+export interface DirectProcurementsTable {
+  package_id: string;
+  vendor_id: string;
+  status: "invited" | "quoted" | "negotiated" | "awarded" | "failed";
+  invited_by: string;
+  invited_at: string;
+  quotation_due: string;
+  quotation_sen: number | null;
+  quotation_items: string | null;
+  quoted_at: string | null;
+  negotiated_sen: number | null;
+  negotiation_notes: string | null;
+  negotiated_at: string | null;
+  result_reason: string | null;
+  decided_at: string | null;
 }

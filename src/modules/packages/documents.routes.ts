@@ -17,6 +17,7 @@ import { isCommitteeMember } from "./assignment.repository.js";
 import { loadVisiblePackage } from "./package-access.js";
 import { PACKAGE_DOCUMENT_KINDS } from "./package-enums.js";
 import { canEditPackage } from "./packages.policy.js";
+import { assertNotUnderWay } from "../direct/direct.service.js";
 import { PackageParamsSchema } from "./packages.schemas.js";
 
 const UploadQuerySchema = z.strictObject({ kind: z.enum(PACKAGE_DOCUMENT_KINDS), name: z.string().trim().min(3).max(200) });
@@ -49,6 +50,7 @@ export function packageDocumentRoutes(app: Api, deps: AppDeps): void {
       const actor: Actor = requireActor(request);
       const { row } = await loadVisiblePackage(db, actor, request.params.packageId);
       authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
+      await assertNotUnderWay(db, row.id);
       const limits = (await getSettings(db)).uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
       const stored = await storeCheckedDocument(deps.fileStore, request.query.name, uploadStream(request.body, ["application/pdf", "image/png", "image/jpeg"]), limits.vendorDocumentMegabytes);
       const now = deps.clock.now();

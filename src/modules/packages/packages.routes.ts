@@ -8,6 +8,7 @@ import { findAssignment } from "./assignment.repository.js";
 import { loadVisiblePackage } from "./package-access.js";
 import { assignCommittee } from "./assignment.service.js";
 import { canAssignCommittee, canCreatePackage, canEditPackage, canListPackages, packageScopeOf } from "./packages.policy.js";
+import { assertNotUnderWay } from "../direct/direct.service.js";
 import { presentPackage, presentPackageSummary } from "./packages.presenter.js";
 import { listHpsItems, listPackages } from "./packages.repository.js";
 import { AssignmentInputSchema, PackageInputSchema, PackageListQuerySchema, PackageListSchema, PackageParamsSchema, PackageSchema } from "./packages.schemas.js";
@@ -57,6 +58,7 @@ export function packageRoutes(app: Api, deps: AppDeps): void {
       const actor = requireActor(request);
       const row = await visiblePackage(actor, request.params.packageId);
       authorize(canEditPackage(actor, { ppkId: row.ppk_id, status: row.status }));
+      await assertNotUnderWay(db, row.id);
       const updated = await service.updatePackage(db, actor, row.id, request.body, deps.clock.now());
       return present(updated.row, updated.items);
     },
