@@ -15,6 +15,7 @@ import { PackageDetailPage } from "./features/packages/PackageDetailPage";
 import { PackageEditPage } from "./features/packages/PackageEditPage";
 import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
+import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
 import { RegisterPage } from "./features/registration/RegisterPage";
@@ -109,6 +110,13 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole page="openingKey" />,
             children: [{ path: "kunci-pembukaan", element: <OpeningKeyPage /> }],
+          },
+          {
+            element: <RequireRole page="directInvitations" />,
+            children: [
+              { path: "pengadaan-langsung", element: <DirectInvitationsPage /> },
+              { path: "pengadaan-langsung/:packageId", element: <DirectQuotationPage /> },
+            ],
           },
           {
             element: <RequireRole page="mailOutbox" />,

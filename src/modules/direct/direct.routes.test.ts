@@ -51,6 +51,17 @@ describe("Pengadaan Langsung", () => {
   });
   afterAll(() => t.close());
 
+  it("lists verified vendors by name for the committees only", async () => {
+    expect((await t.client().get("/api/v1/vendors/verified")).status).toBe(401);
+    expectProblem(await (await loginAs(t, vendor)).get("/api/v1/vendors/verified"), 403, "FORBIDDEN");
+    expectProblem(await (await loginAs(t, ppk)).get("/api/v1/vendors/verified"), 403, "FORBIDDEN");
+    await buildVendor(t, "submitted", "CV Sumber Belum Terverifikasi");
+    const found = await official.get<{ items: { id: string; name: string; npwpFormatted: string }[] }>("/api/v1/vendors/verified?q=sumber%20TULIS");
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.items).toEqual([{ id: vendor.vendorId, name: "CV Sumber Tulis", npwpFormatted: expect.stringMatching(/^[\d.-]+$/) }]);
+    expect((await official.get<{ items: unknown[] }>("/api/v1/vendors/verified?q=%25")).body.items.length).toBeGreaterThan(0);
+  });
+
   it("invites one verified vendor, which quotes before the due time; nobody else sees it", async () => {
     expectProblem(await official.post(`${path()}/invitation`, { vendorId: vendor.vendorId, quotationDue: "2026-11-20T03:00:00Z" }), 400, "VALIDATION_FAILED", "body.quotationDue");
     expectProblem(await official.post(`${path()}/invitation`, { vendorId: (await buildVendor(t, "submitted")).vendorId, quotationDue: "2026-11-28T08:00:00Z" }), 403, "FORBIDDEN");
@@ -69,6 +80,15 @@ describe("Pengadaan Langsung", () => {
     const client = await loginAs(t, vendor);
     expect((await client.get<{ items: { kind: string }[] }>("/api/v1/notifications")).body.items.map((n) => n.kind)).toContain("direct.invited");
     expectProblem(await (await loginAs(t, await buildVendor(t))).get(path()), 404, "NOT_FOUND");
+    const invitations = await client.get<{ items: { packageId: string; status: string }[] }>("/api/v1/direct/invitations");
+    expect(invitations.body.items).toEqual([expect.objectContaining({ packageId, packageName: "Pengadaan Alat Tulis Kantor Bidang SMP", status: "invited", quotationDue: "2026-11-28T08:00:00.000Z" })]);
+    expectProblem(await official.get("/api/v1/direct/invitations"), 403, "FORBIDDEN");
+    // The vendor cannot read the package: the direct view carries the lines it quotes, without the HPS unit prices.
+    const view = await client.get<{ items: Record<string, unknown>[] }>(path());
+    expect(view.body.items).toEqual([
+      { id: items[0]?.id, position: 1, description: "Kertas HVS A4 80 gram", unit: "rim", quantity: "300", quotedUnitPrice: null },
+      { id: items[1]?.id, position: 2, description: "Tinta printer", unit: "botol", quantity: "60", quotedUnitPrice: null },
+    ]);
 
     expectProblem(await client.put(`${path()}/quotation`, { items: [{ hpsItemId: "3f0c8d2e-9a41-4c1b-8e7f-2a5b6c7d8e9f", unitPrice: "1" }] }), 400, "VALIDATION_FAILED", "body.items.0.hpsItemId");
     expectProblem(await client.put(`${path()}/quotation`, { items: [{ hpsItemId: items[0]?.id, unitPrice: "52000" }] }), 400, "VALIDATION_FAILED", "body.items");
@@ -76,6 +96,7 @@ describe("Pengadaan Langsung", () => {
     const quoted = await client.put<{ status: string; quotation: string }>(`${path()}/quotation`, { items: [{ hpsItemId: items[0]?.id, unitPrice: "52000" }, { hpsItemId: items[1]?.id, unitPrice: "92500" }] });
     expect(quoted.status, quoted.text).toBe(200);
     expect(quoted.body).toMatchObject({ status: "quoted", quotation: "21150000" });
+    expect((await official.get<{ items: { quotedUnitPrice: string | null }[] }>(path())).body.items.map((i) => i.quotedUnitPrice)).toEqual(["52000", "92500"]);
     expectProblem(await official.post(`${path()}/negotiation`, { price: "20000000", notes: "Negosiasi harga tinta printer dan kertas HVS." }), 409, "OUT_OF_STAGE");
   });
 

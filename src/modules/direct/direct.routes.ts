@@ -5,7 +5,7 @@ import { bilingual } from "../../server/validation.js";
 import { requireActor } from "../auth/session.hook.js";
 import { MoneySchema, PackageParamsSchema } from "../packages/packages.schemas.js";
 import { publicationContext } from "../tenders/publication-context.js";
-import { decide, directView, invite, negotiate, quote } from "./direct.service.js";
+import { decide, directView, invite, listInvitations, negotiate, quote } from "./direct.service.js";
 
 const DirectSchema = z
   .object({
@@ -23,8 +23,13 @@ const DirectSchema = z
     negotiatedAt: z.string().nullable(),
     resultReason: z.string().nullable(),
     decidedAt: z.string().nullable(),
+    items: z.array(z.object({ id: z.string(), position: z.number().int(), description: z.string(), unit: z.string(), quantity: z.string(), quotedUnitPrice: z.string().nullable() })),
   })
   .meta({ id: "DirectProcurement" });
+
+const InvitationSchema = z
+  .object({ packageId: z.string(), packageName: z.string(), status: DirectSchema.shape.status, quotationDue: z.string(), invitedAt: z.string() })
+  .meta({ id: "DirectInvitation" });
 
 const instant = z.iso.datetime({ offset: true, message: bilingual("waktu ISO 8601 dengan zona", "an ISO 8601 time with its zone") });
 
@@ -32,6 +37,12 @@ const instant = z.iso.datetime({ offset: true, message: bilingual("waktu ISO 860
 export function directRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
   const path = "/api/v1/packages/:packageId/direct";
+
+  app.get(
+    "/api/v1/direct/invitations",
+    { schema: { tags: ["direct"], summary: "The vendor's invitations to direct procurements", response: { 200: z.object({ items: z.array(InvitationSchema) }) } } },
+    async (request) => ({ items: await listInvitations(db, requireActor(request)) }),
+  );
 
   app.get(path, { schema: { tags: ["direct"], summary: "The direct procurement of a package (its Pejabat Pengadaan, or the invited vendor)", params: PackageParamsSchema, response: { 200: DirectSchema } } }, async (request) =>
     directView(db, requireActor(request), request.params.packageId),

@@ -7,7 +7,7 @@ import { AppError, fieldError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
 import { correctPrice } from "../evaluation/evaluation.rules.js";
 import { isCommitteeMember } from "../packages/assignment.repository.js";
-import { formatRupiah, parseRupiah, rupiahString } from "../packages/money.js";
+import { formatRupiah, parseRupiah, quantityString, rupiahString } from "../packages/money.js";
 import { findPackage, listHpsItems } from "../packages/packages.repository.js";
 import { notifyUser } from "../notifications/notifications.service.js";
 import { getSettings } from "../settings/settings.service.js";
@@ -62,7 +62,42 @@ export async function directView(db: Kysely<DB>, actor: Actor, packageId: string
     throw new AppError("NOT_FOUND", { id: "Pengadaan Langsung tidak ditemukan", en: "Direct procurement not found" });
   }
   const vendor = await findVendor(db, row.vendor_id);
-  return { packageName: pkg.name, hps: rupiahString(BigInt(pkg.hps_sen)), ...present(row, vendor?.name ?? "") };
+  const items = presentItems(await listHpsItems(db, packageId), row.quotation_items);
+  return { packageName: pkg.name, hps: rupiahString(BigInt(pkg.hps_sen)), ...present(row, vendor?.name ?? ""), items };
+}
+
+/**
+ * The bill of quantities the vendor quotes against (the vendor cannot read the package itself), with the
+ * quoted unit price per line once there is a quotation; the HPS unit prices stay with the official.
+ */
+function presentItems(lines: Awaited<ReturnType<typeof listHpsItems>>, quotationItems: string | null) {
+  const quoted = new Map((quotationItems === null ? [] : (JSON.parse(quotationItems) as { hpsItemId: string; unitPrice: string }[])).map((i) => [i.hpsItemId, i.unitPrice]));
+  return lines.map((line) => {
+    const unitPrice = quoted.get(line.id);
+    return {
+      id: line.id,
+      position: line.position,
+      description: line.description,
+      unit: line.unit,
+      quantity: quantityString(BigInt(line.quantity_milli)),
+      quotedUnitPrice: unitPrice === undefined ? null : rupiahString(parseRupiah(unitPrice) as bigint),
+    };
+  });
+}
+
+/** The vendor's invitations to direct procurements, newest first. */
+export async function listInvitations(db: Kysely<DB>, actor: Actor) {
+  const vendorId = actor.role === "vendor" ? actor.vendorId : null;
+  authorize(vendorId !== null);
+  const rows = await db
+    .selectFrom("direct_procurements")
+    .innerJoin("packages", "packages.id", "direct_procurements.package_id")
+    .select(["direct_procurements.package_id", "packages.name", "direct_procurements.status", "direct_procurements.quotation_due", "direct_procurements.invited_at"])
+    .where("direct_procurements.vendor_id", "=", vendorId ?? "")
+    .orderBy("direct_procurements.invited_at", "desc")
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ packageId: r.package_id, packageName: r.name, status: r.status, quotationDue: r.quotation_due, invitedAt: r.invited_at }));
 }
 
 async function step(trx: Tx, actor: Actor, packageId: string, type: string, payload: Record<string, unknown>, now: Date) {
@@ -94,7 +129,7 @@ export async function invite(db: Kysely<DB>, actor: Actor, packageId: string, in
           kind: "direct.invited",
           title: { id: `Undangan Pengadaan Langsung — ${pkg.name}`, en: `Invitation to a direct procurement — ${pkg.name}` },
           body: { id: `Kirim penawaran paling lambat ${formatLocal(due, timeZone, "id")}.`, en: `Send your quotation by ${formatLocal(due, timeZone, "en")}.` },
-          link: "/app",
+          link: `/app/pengadaan-langsung/${pkg.id}`,
           email: true,
         },
         now,

@@ -15,3 +15,8 @@ export function canViewVendor(actor: Actor, vendorId: string): boolean {
   if (actor.role === "vendor") return actor.vendorId === vendorId;
   return ["verifikator", "admin_ppe", "helpdesk", "auditor"].includes(actor.role);
 }
+
+/** The committees pick verified vendors, e.g. the one a Pejabat Pengadaan invites to a direct procurement. */
+export function canListVerifiedVendors(actor: Actor): boolean {
+  return actor.role === "pejabat_pengadaan" || actor.role === "pokja";
+}

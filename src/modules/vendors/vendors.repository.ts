@@ -25,6 +25,15 @@ export function listVendorsByStatus(db: Queryable, status: VendorRow["status"]):
   return db.selectFrom("vendors").selectAll().where("status", "=", status).orderBy("submitted_at").orderBy("name").limit(500).execute();
 }
 
+/** Verified vendors whose name contains the text (any case), by name. */
+export function listVerifiedVendors(db: Queryable, text: string, limit: number): Promise<Pick<VendorRow, "id" | "name" | "npwp">[]> {
+  let query = db.selectFrom("vendors").select(["id", "name", "npwp"]).where("status", "=", "verified");
+  // LIKE's wildcards are dropped rather than escaped: SQLite and PostgreSQL differ in the default escape.
+  const needle = text.trim().toLowerCase().replace(/[%_\\]/g, "");
+  if (needle) query = query.where((eb) => eb(eb.fn("lower", ["name"]), "like", eb.val(`%${needle}%`)));
+  return query.orderBy("name").limit(limit).execute();
+}
+
 export function listLicences(db: Queryable, vendorId: string): Promise<LicenceRow[]> {
   return db.selectFrom("vendor_licences").selectAll().where("vendor_id", "=", vendorId).orderBy("created_at").execute();
 }

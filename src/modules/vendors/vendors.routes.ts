@@ -4,9 +4,10 @@ import { authorize, type Api } from "../../server/http.js";
 import { requireActor } from "../auth/session.hook.js";
 import { completeRegistration, startRegistration } from "./registration.service.js";
 import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
-import { canVerifyVendors } from "./vendors.policy.js";
+import { formatNpwp } from "./identifiers.js";
+import { canListVerifiedVendors, canVerifyVendors } from "./vendors.policy.js";
 import { presentLicence, presentVendor } from "./vendors.presenter.js";
-import { listLicences } from "./vendors.repository.js";
+import { listLicences, listVerifiedVendors } from "./vendors.repository.js";
 import {
   CompleteRegistrationSchema,
   LicenceInputSchema,
@@ -20,9 +21,13 @@ import {
   VendorSchema,
   VerificationDecisionSchema,
   VerificationRecordSchema,
+  VerifiedVendorSchema,
 } from "./vendors.schemas.js";
 import * as service from "./vendors.service.js";
 import { decideVerification, vendorChanges, verificationHistory, verificationQueue } from "./verification.service.js";
+
+/** Enough for a picker; a longer list is narrowed by typing part of the name. */
+const VERIFIED_LIST_LIMIT = 100;
 
 /** Sign-ups per client address: each one sends an email. */
 const REGISTRATION_RATE_LIMIT = { max: 5, timeWindow: "10 minutes" } as const;
@@ -92,6 +97,23 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
       const actor = requireActor(request);
       await loadEditableVendor(db, actor, request.params.vendorId);
       return present(await service.submitForVerification(db, actor, request.params.vendorId, deps.clock.now()));
+    },
+  );
+
+  app.get(
+    "/api/v1/vendors/verified",
+    {
+      schema: {
+        tags: ["vendors"],
+        summary: "Verified vendors by name, for the committees (e.g. the Pejabat Pengadaan's invitation)",
+        querystring: z.strictObject({ q: z.string().max(100).default("") }),
+        response: { 200: z.object({ items: z.array(VerifiedVendorSchema) }) },
+      },
+    },
+    async (request) => {
+      authorize(canListVerifiedVendors(requireActor(request)));
+      const rows = await listVerifiedVendors(db, request.query.q, VERIFIED_LIST_LIMIT);
+      return { items: rows.map((v) => ({ id: v.id, name: v.name, npwpFormatted: formatNpwp(v.npwp) })) };
     },
   );
 

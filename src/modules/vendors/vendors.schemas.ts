@@ -139,3 +139,4 @@ export const VendorChangeSchema = z.object({ index: z.number().int(), time: z.st
 export const VendorParamsSchema = z.strictObject({ vendorId: z.uuid() });
 export const QueueItemSchema = z.object({ id: z.string(), name: z.string(), businessForm: z.string(), npwpFormatted: z.string(), status: z.enum(VENDOR_STATUSES), submittedAt: z.string().nullable(), verifiedAt: z.string().nullable(), changesSinceVerification: z.number().int() });
 export const QueueQuerySchema = z.strictObject({ status: z.enum(VENDOR_STATUSES).default("submitted") });
+export const VerifiedVendorSchema = z.object({ id: z.string(), name: z.string(), npwpFormatted: z.string() }).meta({ id: "VerifiedVendor" });

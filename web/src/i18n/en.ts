@@ -1,5 +1,6 @@
 import { enAward } from "./en.award";
 import { enBids } from "./en.bids";
+import { enDirect } from "./en.direct";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -50,6 +51,7 @@ export const en: Messages = {
     mailOutbox: "Outgoing mail",
     packages: "Packages",
     openingKey: "Opening key",
+    direct: "Direct procurement",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -269,4 +271,5 @@ export const en: Messages = {
   ...enBids,
   ...enBidding,
   ...enAward,
+  ...enDirect,
 };

@@ -1,5 +1,6 @@
 import { idAward } from "./id.award";
 import { idBids } from "./id.bids";
+import { idDirect } from "./id.direct";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -52,6 +53,7 @@ export const id = {
     mailOutbox: "Surat Keluar",
     packages: "Paket",
     openingKey: "Kunci Pembukaan",
+    direct: "Pengadaan Langsung",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -272,6 +274,7 @@ export const id = {
   ...idBids,
   ...idBidding,
   ...idAward,
+  ...idDirect,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

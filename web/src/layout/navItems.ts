@@ -24,6 +24,8 @@ export const ROLE_PAGES = {
   packageCreate: ["ppk"],
   /** The committee member's opening key, for the sealed bids of its tenders. */
   openingKey: ["pokja", "pejabat_pengadaan"],
+  /** The vendor's invitations to direct procurements (Pengadaan Langsung) and its quotations. */
+  directInvitations: ["vendor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -50,6 +52,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/paket", label: "packages", rolePage: "packages" },
   { to: "/app/kunci-pembukaan", label: "openingKey", rolePage: "openingKey" },
   { to: "/app/penyedia", label: "vendorProfile", rolePage: "vendorProfile" },
+  { to: "/app/pengadaan-langsung", label: "direct", rolePage: "directInvitations" },
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
   { to: "/app/notifikasi", label: "notifications" },
   { to: "/app/agencies", label: "agencies", permission: "manageAgencies" },

@@ -11,6 +11,7 @@ import { notifySuccess } from "../../lib/notify";
 import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { DirectOfficialSection } from "../direct/DirectOfficialSection";
 import { Section } from "../tenders/Section";
 import { AssignmentSection } from "./AssignmentSection";
 import { useProcurementLabels } from "./labels";
@@ -21,7 +22,8 @@ import { ScheduleSection } from "./ScheduleSection";
 
 /**
  * One package: its data, HPS and documents for everyone who may see it, and by role the PPK's edit button
- * and document upload, the Admin Agency's assignment form, and the committee's schedule editor and publication.
+ * and document upload, the Admin Agency's assignment form, and the committee's schedule editor and publication
+ * (for Pengadaan Langsung instead the Pejabat Pengadaan's invitation, negotiation and result).
  */
 export function PackageDetailPage() {
   const { t } = useTranslation();
@@ -45,6 +47,7 @@ function PackageContent({ pkg }: { pkg: Package }) {
   const me = useCurrentUser();
   const canEdit = me.role === "ppk" && me.id === pkg.ppkId && pkg.status === "draft";
   const canAssign = me.role === "admin_agency" && me.agencyId === pkg.agencyId && pkg.status === "draft";
+  const direct = pkg.method === "pengadaan_langsung";
   const isCommittee = (me.role === "pokja" || me.role === "pejabat_pengadaan") && (pkg.assignment?.members.some((m) => m.id === me.id) ?? false);
 
   return (
@@ -95,9 +98,16 @@ function PackageContent({ pkg }: { pkg: Package }) {
 
       <PackageDocumentsSection pkg={pkg} canUpload={canEdit} />
       <AssignmentSection pkg={pkg} canAssign={canAssign} />
-      {/* Started afresh on publication: the published schedule is then changed on request, with a reason. */}
-      <ScheduleSection key={pkg.status} pkg={pkg} isCommittee={isCommittee} />
-      {isCommittee && pkg.status === "draft" && <PublishSection pkg={pkg} />}
+      {direct ? (
+        // Pengadaan Langsung has no tender schedule or announcement: its Pejabat Pengadaan invites one vendor.
+        isCommittee && me.role === "pejabat_pengadaan" && <DirectOfficialSection packageId={pkg.id} />
+      ) : (
+        <>
+          {/* Started afresh on publication: the published schedule is then changed on request, with a reason. */}
+          <ScheduleSection key={pkg.status} pkg={pkg} isCommittee={isCommittee} />
+          {isCommittee && pkg.status === "draft" && <PublishSection pkg={pkg} />}
+        </>
+      )}
     </>
   );
 }
