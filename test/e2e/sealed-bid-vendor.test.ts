@@ -13,6 +13,7 @@ import { joinTender } from "../../src/modules/tenders/participation.service.js";
 import { proposeSchedule } from "../../src/modules/tenders/schedule.propose.js";
 import { ManualClock } from "../../src/server/clock.js";
 import type { TestContext } from "../support/app.js";
+import { fillBid, logIn, sendBid, type UploadFile } from "../support/bid-steps.js";
 import { launchBrowser } from "../support/browser.js";
 import { buildVendor, type TestUser } from "../support/factories.js";
 import { buildPdf } from "../support/pdf.js";
@@ -90,26 +91,15 @@ describe("browser: a vendor's sealed bid", () => {
     const page = await browser.newPage({ viewport: PHONE, acceptDownloads: true });
     page.setDefaultTimeout(15_000);
     pages.push(page);
-    await page.goto(`${s.url}/login`);
-    await page.getByLabel("Email").fill(vendor.email);
-    await page.getByLabel("Kata sandi").fill(vendor.password);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(/\/app$/);
+    await logIn(page, s.url, vendor, clock.now());
     await page.goto(`${s.url}/tender/${tender.tenderCode}`);
     await page.getByTestId("bid").waitFor();
     return page;
   }
 
-  /** The unit prices as typed, the validity and the files (by the label of their kind's input). */
-  async function fillBid(page: Page, unitPrices: [string, string], files: { label: string; file: typeof method }[]): Promise<void> {
-    const bid = page.getByTestId("bid");
-    await bid.getByRole("group", { name: "1. Galian tanah saluran" }).getByLabel("Harga satuan").fill(unitPrices[0]);
-    await bid.getByRole("group", { name: "2. Pasangan batu kali" }).getByLabel("Harga satuan").fill(unitPrices[1]);
-    await bid.getByLabel("Masa berlaku penawaran (hari)").fill("90");
-    for (const { label, file } of files) {
-      await bid.getByLabel(label, { exact: true }).setInputFiles(file);
-      await bid.getByTestId("bid-files").getByText(file.name).waitFor();
-    }
+  /** The two lines' unit prices as typed, validity 90 days, and the files (by the label of their kind's input). */
+  async function fillDrainageBid(page: Page, unitPrices: [string, string], files: { label: string; file: UploadFile }[]): Promise<void> {
+    await fillBid(page, items.map((item, i) => ({ description: item.description, unitPrice: unitPrices[i] ?? "" })), files);
   }
 
   /** The tender key rebuilt from two members' shares, each opened with its member's opening key. */
@@ -139,7 +129,7 @@ describe("browser: a vendor's sealed bid", () => {
     await bid.getByTestId("bid-sealed-note").filter({ hasText: "dienkripsi di peramban Anda" }).filter({ hasText: "2 dari 3 anggota Pokja" }).waitFor();
 
     // Amounts follow the typing exactly: 1250,5 × Rp84.000,25 = Rp105.042.312,625 → Rp105.042.312,63 (half up).
-    await fillBid(page, ["84000,25", "600000"], [{ label: "Dokumen teknis", file: method }]);
+    await fillDrainageBid(page, ["84000,25", "600000"], [{ label: "Dokumen teknis", file: method }]);
     await bid.getByTestId("bid-line-total").filter({ hasText: "Rp105.042.312,63" }).waitFor();
     await bid.getByTestId("bid-line-total").filter({ hasText: "Rp252.000.000" }).waitFor();
     await bid.getByTestId("bid-total").filter({ hasText: "Rp357.042.312,63" }).waitFor();
@@ -149,11 +139,9 @@ describe("browser: a vendor's sealed bid", () => {
     await bid.getByTestId("bid-files").getByText(method.name).waitFor();
     expect(await bid.getByTestId("bid-files").getByRole("listitem").count()).toBe(1);
 
-    await bid.getByRole("button", { name: "Kirim penawaran" }).click();
+    const firstSha = await sendBid(page);
     const check = bid.getByTestId("receipt-check");
-    await check.filter({ hasText: "Tanda terima terverifikasi" }).waitFor();
     await check.getByText("SHA-256 sama dengan amplop yang baru dikirim dari peramban ini.").waitFor();
-    const firstSha = (await bid.getByTestId("receipt-sha256").textContent()) ?? "";
     expect(firstSha).toMatch(/^[0-9a-f]{64}$/);
 
     // The receipt is the server's, as stored, and downloads as JSON with the key that verifies it.
@@ -188,7 +176,7 @@ describe("browser: a vendor's sealed bid", () => {
     const price = { name: "Rincian harga.pdf", mimeType: "application/pdf", buffer: buildPdf("Rincian harga penawaran") };
     const deed = { name: "Akta pendirian.pdf", mimeType: "application/pdf", buffer: buildPdf("Akta pendirian CV Karya Manunggal") };
     // 1250,5 × Rp83.500 = Rp104.416.750; 420 × Rp598.000,50 = Rp251.160.210.
-    await fillBid(page, ["83500", "598000,50"], [
+    await fillDrainageBid(page, ["83500", "598000,50"], [
       { label: "Dokumen harga", file: price },
       { label: "Dokumen administrasi", file: deed },
     ]);
@@ -224,7 +212,7 @@ describe("browser: a vendor's sealed bid", () => {
     const deadline = Date.parse(upload.endsAt);
     clock.set(new Date(deadline - 10 * 60_000));
     const page = await vendorOnAnnouncement();
-    await fillBid(page, ["84000", "600000"], [{ label: "Dokumen teknis", file: method }]);
+    await fillDrainageBid(page, ["84000", "600000"], [{ label: "Dokumen teknis", file: method }]);
     // The page still shows the form; the server's clock decides.
     clock.set(new Date(deadline + 60_000));
     const bid = page.getByTestId("bid");

@@ -17,11 +17,12 @@ export function actorOf(user: TestUser): Actor {
 
 /**
  * A package taken through assignment, schedule and publication with the real services; the schedule is
- * `pascaSchedule()` unless `stages` gives another (a proposal from the real date, for browser tests).
+ * `pascaSchedule()` unless `stages` gives another (a proposal from the real date, for browser tests); three
+ * Pokja members unless `pokjaNames` names others (a browser test tells them apart by name).
  */
 export async function buildPublishedTender(
   t: TestContext,
-  overrides: Partial<PackageInput> & { agencyName?: string; stages?: ScheduleInput["stages"] } = {},
+  overrides: Partial<PackageInput> & { agencyName?: string; stages?: ScheduleInput["stages"]; pokjaNames?: readonly string[] } = {},
   /** Runs while the package is still a draft, with its PPK (e.g. to upload its documents). */
   beforePublish?: (packageId: string, ppk: TestUser) => Promise<void>,
 ) {
@@ -31,8 +32,9 @@ export async function buildPublishedTender(
   const unit = await createWorkUnit(db, null, agency.id, { code: "U1", name: "Bidang Teknis" }, now);
   const ppk = await buildUser(t, "ppk", { agencyId: agency.id });
   const admin = await buildUser(t, "admin_agency", { agencyId: agency.id });
-  const pokja = [await buildUser(t, "pokja"), await buildUser(t, "pokja"), await buildUser(t, "pokja")];
-  const { agencyName: _, stages, ...packageOverrides } = overrides;
+  const { agencyName: _, stages, pokjaNames, ...packageOverrides } = overrides;
+  const pokja: TestUser[] = [];
+  for (const name of pokjaNames ?? ["Pengguna pokja", "Pengguna pokja", "Pengguna pokja"]) pokja.push(await buildUser(t, "pokja", { name }));
   const input: PackageInput = {
     rupCode: "37700001",
     name: "Pembangunan Gedung Serbaguna Kelurahan",
