@@ -16,6 +16,14 @@ export const en: Messages = {
   language: {
     label: "Language",
   },
+  pricedLine: {
+    legend: "{{n}}. {{description}}",
+    quantity: "Quantity",
+    unitPrice: "Unit price",
+    unitPriceHint: "Rupiah per {{unit}}",
+    lineTotal: "Amount",
+    invalidAmount: "not valid yet",
+  },
   common: {
     save: "Save",
     cancel: "Cancel",

@@ -18,6 +18,14 @@ export const id = {
   language: {
     label: "Bahasa",
   },
+  pricedLine: {
+    legend: "{{n}}. {{description}}",
+    quantity: "Volume",
+    unitPrice: "Harga satuan",
+    unitPriceHint: "Rupiah per {{unit}}; desimal dengan koma",
+    lineTotal: "Jumlah",
+    invalidAmount: "belum valid",
+  },
   common: {
     save: "Simpan",
     cancel: "Batal",

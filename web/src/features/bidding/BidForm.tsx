@@ -1,11 +1,12 @@
-import { Alert, Button, Fieldset, Grid, Group, Progress, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Progress, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../lib/FormAlert";
-import { formatQuantity, formatSen, parseRupiah } from "../../lib/money";
+import { formatSen, parseRupiah } from "../../lib/money";
 import { notifySuccess } from "../../lib/notify";
 import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
+import { PricedLine } from "../tenders/PricedLine";
 import type { Tender } from "../tenders/tenders.api";
 import { type Receipt, type TenderKey, useSubmitBid } from "./bidding.api";
 import { BidFilesField } from "./BidFilesField";
@@ -91,39 +92,17 @@ export function BidForm({ tender, vendorId, userId, tenderKey, onSent, onCancel 
           const price = draft.unitPrices[item.id] ?? "";
           const invalid = shown.some((p) => p.field === "unitPrice" && p.itemId === item.id);
           return (
-            <Fieldset key={item.id} legend={t("bidding.itemLegend", { n: index + 1, description: item.description })} variant="filled" p="sm" data-testid="bid-line">
-              <Grid gap="xs" align="flex-end">
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Text size="sm">
-                    {t("bidding.quantity")}:{" "}
-                    <Text span fw={600}>
-                      {formatQuantity(item.quantity, language)} {item.unit}
-                    </Text>
-                  </Text>
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <TextInput
-                    label={t("bidding.unitPrice")}
-                    description={t("bidding.unitPriceHint", { unit: item.unit })}
-                    required
-                    inputMode="decimal"
-                    autoComplete="off"
-                    disabled={busy}
-                    value={price}
-                    onChange={(e) => setUnitPrice(item.id, e.currentTarget.value)}
-                    error={invalid ? t("bidding.errors.unitPrice") : undefined}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Text size="sm">
-                    {t("bidding.lineTotal")}:{" "}
-                    <Text span fw={600} data-testid="bid-line-total">
-                      {line !== null ? formatSen(line) : price.trim() === "" ? t("common.none") : t("bidding.invalidAmount")}
-                    </Text>
-                  </Text>
-                </Grid.Col>
-              </Grid>
-            </Fieldset>
+            <PricedLine
+              key={item.id}
+              item={item}
+              n={index + 1}
+              price={price}
+              onChange={(value) => setUnitPrice(item.id, value)}
+              lineTotal={line}
+              error={invalid ? t("bidding.errors.unitPrice") : undefined}
+              disabled={busy}
+              testId="bid"
+            />
           );
         })}
         <Stack gap={4} aria-live="polite">

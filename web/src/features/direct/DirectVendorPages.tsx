@@ -1,16 +1,16 @@
-import { Alert, Anchor, Button, Card, Fieldset, Grid, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useDateTimeFormat } from "../../lib/DateTime";
 import { DetailPage } from "../../lib/DetailPage";
 import { FormAlert } from "../../lib/FormAlert";
-import { formatQuantity, formatSen, lineTotalSen, normalizeRupiah, parseRupiah, rupiah } from "../../lib/money";
+import { formatSen, lineTotalSen, normalizeRupiah, parseRupiah, rupiah } from "../../lib/money";
 import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
-import { useLanguage } from "../../lib/useLanguage";
+import { PricedLine } from "../tenders/PricedLine";
 import { useServerTimePassed } from "../opening/deadline";
 import { Section } from "../tenders/Section";
 import { type Direct, useDirect, useInvitations, useQuote } from "./direct.api";
@@ -99,7 +99,6 @@ function Invitation({ packageId, direct }: { packageId: string; direct: Direct }
 
 function QuotationForm({ packageId, direct }: { packageId: string; direct: Direct }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const quote = useQuote(packageId);
   const [prices, setPrices] = useState<Record<string, string>>(() => Object.fromEntries(direct.items.map((i) => [i.id, i.quotedUnitPrice ?? ""])));
   const [tried, setTried] = useState(false);
@@ -126,41 +125,16 @@ function QuotationForm({ packageId, direct }: { packageId: string; direct: Direc
           const price = prices[item.id] ?? "";
           const line = totals[index] ?? null;
           return (
-            <Fieldset key={item.id} legend={t("direct.vendorSide.itemLegend", { n: item.position, description: item.description })} variant="filled" p="sm">
-              <Grid gap="xs" align="flex-end">
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Text size="sm">
-                    {t("direct.items.quantity")}:{" "}
-                    <Text span fw={600}>
-                      {formatQuantity(item.quantity, language)} {item.unit}
-                    </Text>
-                  </Text>
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <TextInput
-                    label={t("direct.vendorSide.unitPrice")}
-                    description={t("direct.vendorSide.unitPriceHint", { unit: item.unit })}
-                    required
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={price}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setPrices((p) => ({ ...p, [item.id]: value }));
-                    }}
-                    error={tried && invalid(item.id) ? t("direct.vendorSide.unitPriceError") : undefined}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Text size="sm">
-                    {t("direct.items.lineTotal")}:{" "}
-                    <Text span fw={600} data-testid="direct-line-total">
-                      {line !== null ? formatSen(line) : price.trim() === "" ? t("common.none") : t("direct.vendorSide.invalidAmount")}
-                    </Text>
-                  </Text>
-                </Grid.Col>
-              </Grid>
-            </Fieldset>
+            <PricedLine
+              key={item.id}
+              item={item}
+              n={item.position}
+              price={price}
+              onChange={(value) => setPrices((p) => ({ ...p, [item.id]: value }))}
+              lineTotal={line}
+              error={tried && invalid(item.id) ? t("direct.vendorSide.unitPriceError") : undefined}
+              testId="direct"
+            />
           );
         })}
         <Stack gap={4} aria-live="polite">
