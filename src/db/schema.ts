@@ -231,6 +231,8 @@ export interface PackagesTable {
   category: string;
   method: string;
   evaluation_method: string;
+  /** Percent (1-99) for sistem nilai and kualitas dan biaya; the price weight is the rest. */
+  technical_weight: number | null;
   qualification: string;
   contract_type: string;
   kbli_codes: string; // JSON array
@@ -441,6 +443,8 @@ export interface BidFindingsTable {
   stage: "administrasi" | "teknis" | "kualifikasi";
   passed: number;
   reason: string;
+  /** The technical score in hundredths of a point (0-10000), for the scored methods' teknis finding. */
+  score_hundredths: number | null;
   evaluated_by: string;
   evaluated_at: string;
 }

@@ -70,7 +70,7 @@ const DEMO_TENDERS: DemoTender[] = [
   },
   {
     agency: "DINDIK", unit: "DINDIK-SD", ppk: "ppk.dindik", admin: "admin.dindik", committee: "pokja", startedWorkingDaysAgo: -1,
-    input: { ...base, rupCode: "51234003", name: "Jasa Konsultansi Perencanaan Rehabilitasi Gedung SD Negeri 02 Taman", pagu: "180000000", category: "jasa_konsultansi", method: "seleksi", evaluationMethod: "kualitas_biaya", contractType: "waktu_penugasan", kbliCodes: ["71102"],
+    input: { ...base, rupCode: "51234003", name: "Jasa Konsultansi Perencanaan Rehabilitasi Gedung SD Negeri 02 Taman", pagu: "180000000", category: "jasa_konsultansi", method: "seleksi", evaluationMethod: "kualitas_biaya", technicalWeight: 80, contractType: "waktu_penugasan", kbliCodes: ["71102"],
       hpsItems: [{ description: "Tenaga ahli arsitek (orang-bulan)", unit: "OB", quantity: "6", unitPrice: "14500000" }, { description: "Tenaga ahli struktur (orang-bulan)", unit: "OB", quantity: "4", unitPrice: "13000000" }] },
   },
   {

@@ -91,7 +91,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
     t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
     // Every mapping branch: works by open tender, consultancy by selection, goods by direct appointment.
     const works = await buildPublishedTender(t);
-    await buildPublishedTender(t, { name: "Jasa Konsultansi Perencanaan Taman Kota", category: "jasa_konsultansi", method: "seleksi", evaluationMethod: "kualitas_biaya", contractType: "waktu_penugasan", qualificationRequirements: "" });
+    await buildPublishedTender(t, { name: "Jasa Konsultansi Perencanaan Taman Kota", category: "jasa_konsultansi", method: "seleksi", evaluationMethod: "kualitas_biaya", technicalWeight: 80, contractType: "waktu_penugasan", qualificationRequirements: "" });
     await buildPublishedTender(t, { name: "Penunjukan Langsung Suku Cadang Pompa", category: "barang", method: "penunjukan_langsung", contractType: "lumsum", hpsItems: [{ description: "Impeller", unit: "buah", quantity: "2.5", unitPrice: "1250000.50" }] });
     const week = 7 * 86_400_000;
     const later = pascaSchedule().map((s, i) => (i >= 3 ? { ...s, startsAt: new Date(Date.parse(s.startsAt) + week).toISOString(), endsAt: new Date(Date.parse(s.endsAt) + week).toISOString() } : s));

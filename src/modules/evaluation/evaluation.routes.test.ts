@@ -78,6 +78,8 @@ describe("evaluation, ranking and the winner", () => {
     expectProblem(await finding(vendors.alfa, "administrasi", { passed: true, reason: "" }, await loginAs(t, await buildUser(t, "pokja"))), 403, "FORBIDDEN");
     expectProblem(await finding(vendors.charlie, "teknis", { passed: false, reason: "kurang" }), 400, "VALIDATION_FAILED", "body.reason");
     expectProblem(await finding(vendors.alfa, "harga", { passed: true, reason: "" }), 400, "VALIDATION_FAILED", "params.stage");
+    // Sistem gugur has no technical score.
+    expectProblem(await finding(vendors.alfa, "teknis", { passed: true, reason: "", score: "80" }), 400, "VALIDATION_FAILED", "body.score");
 
     for (const v of Object.values(vendors)) {
       for (const stage of ["administrasi", "teknis", "kualifikasi"]) {

@@ -5,10 +5,11 @@ import { bilingual } from "../../server/validation.js";
 import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
 import { publicationContext } from "../tenders/publication-context.js";
-import { FINDING_STAGES } from "./evaluation.rules.js";
+import { FINDING_STAGES, parseScore } from "./evaluation.rules.js";
 import { committeeEvaluation, determineWinner, publicResults, recordFinding } from "./evaluation.service.js";
 
-const Finding = z.object({ passed: z.boolean(), reason: z.string(), evaluatedAt: z.string() }).nullable();
+const Finding = z.object({ passed: z.boolean(), reason: z.string(), score: z.string().nullable(), evaluatedAt: z.string() }).nullable();
+const Score = z.string().nullable().describe("Points from 0 to 100, decimal string with at most 2 decimals");
 
 const BidderSchema = z.object({
   vendorId: z.string(),
@@ -22,16 +23,31 @@ const BidderSchema = z.object({
   findings: z.object({ administrasi: Finding, teknis: Finding, kualifikasi: Finding }),
   passed: z.boolean(),
   qualification: z.object({ verified: z.boolean(), kbliMatch: z.boolean(), validLicences: z.number().int() }),
+  technicalScore: Score,
+  priceScore: Score.describe("100 × the lowest corrected price ÷ this one (sistem nilai, kualitas dan biaya)"),
+  combinedScore: Score.describe("technical weight × technical score + price weight × price score, on 0-100 (sistem nilai, kualitas dan biaya)"),
   rank: z.number().int().nullable(),
 });
 
 const EvaluationSchema = z
-  .object({ tenderCode: z.string(), evaluationMethod: z.string(), hps: z.string(), winnerVendorId: z.string().nullable(), bidders: z.array(BidderSchema) })
+  .object({
+    tenderCode: z.string(),
+    evaluationMethod: z.string(),
+    technicalWeight: z.number().int().nullable(),
+    /** Whether the teknis finding carries a score under this method. */
+    scored: z.boolean(),
+    hps: z.string(),
+    pagu: z.string(),
+    winnerVendorId: z.string().nullable(),
+    bidders: z.array(BidderSchema),
+  })
   .meta({ id: "Evaluation" });
 
 const PublicResultsSchema = z
   .object({
     tenderCode: z.string(),
+    evaluationMethod: z.string(),
+    technicalWeight: z.number().int().nullable(),
     determinedAt: z.string(),
     winner: z.string(),
     bidders: z.array(
@@ -43,6 +59,9 @@ const PublicResultsSchema = z
         teknis: z.boolean().nullable(),
         kualifikasi: z.boolean().nullable(),
         harga: z.boolean().nullable(),
+        technicalScore: Score,
+        priceScore: Score,
+        combinedScore: Score,
         reasons: z.array(z.string()),
         rank: z.number().int().nullable(),
         winner: z.boolean(),
@@ -53,12 +72,20 @@ const PublicResultsSchema = z
 
 const FindingParams = TenderParamsSchema.extend({ vendorId: z.uuid(), stage: z.enum(FINDING_STAGES) });
 
-/** A failed stage needs its reason (it is published); a pass may say what was checked. */
+/** A technical score: 0 to 100 points, at most two decimals, as a decimal string (exact). */
+const ScoreInputSchema = z.string().refine((v) => parseScore(v) !== null, {
+  message: bilingual("nilai 0-100, paling banyak 2 desimal (mis. 87.5)", "a score from 0 to 100, at most 2 decimals (e.g. 87.5)"),
+});
+
+/**
+ * A failed stage needs its reason (it is published); a pass may say what was checked. The score goes with
+ * the teknis finding of the scored methods (checked against the package's method by the service).
+ */
 const FindingInputSchema = z
-  .strictObject({ passed: z.boolean(), reason: z.string().trim().max(2000) })
+  .strictObject({ passed: z.boolean(), reason: z.string().trim().max(2000), score: ScoreInputSchema.optional() })
   .refine((f) => f.passed || f.reason.length >= 10, { path: ["reason"], message: bilingual("alasan gugur minimal 10 karakter", "a failure needs a reason of at least 10 characters") });
 
-/** Evaluation (sistem gugur, harga terendah): findings, arithmetic correction, ranking, winner, public results. */
+/** Evaluation per the package's method: findings and technical scores, arithmetic correction, ranking, winner, public results. */
 export function evaluationRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
 
@@ -73,7 +100,7 @@ export function evaluationRoutes(app: Api, deps: AppDeps): void {
     {
       schema: {
         tags: ["evaluation"],
-        summary: "Record the administrative, technical or qualification finding for one bidder (committee, during Evaluasi or Pembuktian)",
+        summary: "Record the administrative, technical (with its score under the scored methods) or qualification finding for one bidder (committee, during Evaluasi or Pembuktian)",
         params: FindingParams,
         body: FindingInputSchema,
         response: { 200: EvaluationSchema },

@@ -16,7 +16,8 @@ import type { PublicationContext } from "../tenders/publication-context.js";
 import { loadTender } from "../tenders/participation.service.js";
 import { assertInStage } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
-import { correctPrice, type FindingStage, FINDING_STAGES, judgePrice, rankLowestPrice } from "./evaluation.rules.js";
+import { SCORED_EVALUATION_METHODS, type EvaluationMethod } from "../packages/packages.schemas.js";
+import { correctPrice, type FindingStage, FINDING_STAGES, judgePrice, parseScore, priceCeilingSen, rankBids, scoreString } from "./evaluation.rules.js";
 
 const RECORDING = { id: "Mencatat hasil evaluasi", en: "Recording an evaluation result" };
 const DETERMINING = { id: "Menetapkan pemenang", en: "Determining the winner" };
@@ -30,11 +31,16 @@ async function qualificationHints(db: Queryable, vendorId: string, kbliCodes: re
   return { verified: vendor?.status === "verified", kbliMatch: kbliCodes.length === 0 || kbliCodes.some((k) => codes.has(k)), validLicences: valid.length };
 }
 
+type EvaluatedTender = { id: string; hps_sen: number; pagu_sen: number; kbli_codes: string; evaluation_method: string; technical_weight: number | null; method: string };
+
+const isScored = (method: string) => (SCORED_EVALUATION_METHODS as readonly string[]).includes(method);
+
 /**
- * Every opened bid with its offer, the arithmetic correction, the price verdict against the HPS, the
- * committee's findings per stage and the ranking (sistem gugur, harga terendah).
+ * Every opened bid with its offer, the arithmetic correction, the price verdict against the HPS (the pagu
+ * under pagu anggaran), the committee's findings per stage, the scores and the ranking for the package's
+ * evaluation method.
  */
-export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_sen: number; kbli_codes: string; evaluation_method: string; method: string }, now: Date) {
+export async function evaluationView(db: Kysely<DB>, tender: EvaluatedTender, now: Date) {
   // Tender Cepat: price only, among vendors qualified by their verified data; no committee findings.
   const findingsRequired = tender.method !== "tender_cepat";
   const opened = await db
@@ -56,13 +62,14 @@ export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_s
     opened.map(async (o) => {
       const document = o.document ? (JSON.parse(o.document) as BidDocument) : null;
       const correction = document ? correctPrice(bill, document.price, document.items ?? []) : null;
-      const verdict = correction ? judgePrice(correction, hpsSen) : null;
+      const verdict = correction ? judgePrice(correction, hpsSen, undefined, priceCeilingSen(tender.evaluation_method, hpsSen, BigInt(tender.pagu_sen))) : null;
       const stageFindings = Object.fromEntries(
         FINDING_STAGES.map((stage) => {
           const f = findings.find((x) => x.vendor_id === o.vendor_id && x.stage === stage);
-          return [stage, f ? { passed: f.passed === 1, reason: f.reason, evaluatedAt: f.evaluated_at } : null];
+          return [stage, f ? { passed: f.passed === 1, reason: f.reason, score: f.score_hundredths === null ? null : scoreString(f.score_hundredths), evaluatedAt: f.evaluated_at } : null];
         }),
-      ) as Record<FindingStage, { passed: boolean; reason: string; evaluatedAt: string } | null>;
+      ) as Record<FindingStage, { passed: boolean; reason: string; score: string | null; evaluatedAt: string } | null>;
+      const technicalHundredths = findings.find((x) => x.vendor_id === o.vendor_id && x.stage === "teknis")?.score_hundredths ?? null;
       const findingsPassed = FINDING_STAGES.every((s) => stageFindings[s]?.passed === true);
       return {
         vendorId: o.vendor_id,
@@ -78,11 +85,21 @@ export async function evaluationView(db: Kysely<DB>, tender: { id: string; hps_s
         qualification: await qualificationHints(db, o.vendor_id, kbli, today),
         submittedAt: o.submitted_at,
         correctedSen: correction?.correctedSen ?? null,
+        technicalHundredths,
       };
     }),
   );
-  const ranks = rankLowestPrice(rows.map((r) => ({ vendorId: r.vendorId, correctedSen: r.correctedSen, passed: r.passed, submittedAt: r.submittedAt })));
-  return rows.map(({ correctedSen: _, submittedAt: __, ...r }) => ({ ...r, rank: ranks.get(r.vendorId) ?? null }));
+  const standings = rankBids(tender.evaluation_method as EvaluationMethod, rows, tender.technical_weight);
+  return rows.map(({ correctedSen: _, submittedAt: __, technicalHundredths, ...r }) => {
+    const standing = standings.get(r.vendorId);
+    return {
+      ...r,
+      technicalScore: technicalHundredths === null ? null : scoreString(technicalHundredths),
+      priceScore: standing?.priceHundredths == null ? null : scoreString(standing.priceHundredths),
+      combinedScore: standing?.combinedHundredths == null ? null : scoreString(standing.combinedHundredths),
+      rank: standing?.rank ?? null,
+    };
+  });
 }
 
 async function loadOpenedForCommittee(db: Kysely<DB>, actor: Actor, tenderCode: string) {
@@ -94,12 +111,52 @@ async function loadOpenedForCommittee(db: Kysely<DB>, actor: Actor, tenderCode: 
 export async function committeeEvaluation(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date) {
   const tender = await loadOpenedForCommittee(db, actor, tenderCode);
   const result = await db.selectFrom("tender_results").selectAll().where("package_id", "=", tender.id).executeTakeFirst();
-  return { tenderCode, evaluationMethod: tender.evaluation_method, hps: rupiahString(BigInt(tender.hps_sen)), winnerVendorId: result?.winner_vendor_id ?? null, bidders: await evaluationView(db, tender, now) };
+  return {
+    tenderCode,
+    evaluationMethod: tender.evaluation_method,
+    technicalWeight: tender.technical_weight,
+    scored: isScored(tender.evaluation_method),
+    hps: rupiahString(BigInt(tender.hps_sen)),
+    pagu: rupiahString(BigInt(tender.pagu_sen)),
+    winnerVendorId: result?.winner_vendor_id ?? null,
+    bidders: await evaluationView(db, tender, now),
+  };
+}
+
+/**
+ * The technical score belongs to the teknis finding of the scored methods: required when it passes,
+ * refused anywhere else. Returns the score in hundredths, or null.
+ */
+function findingScore(method: string, stage: FindingStage, input: { passed: boolean; score?: string | undefined }): number | null {
+  const scored = isScored(method) && stage === "teknis";
+  if (input.score === undefined) {
+    if (scored && input.passed) {
+      throw new AppError("VALIDATION_FAILED", { id: "Nilai teknis wajib diisi", en: "The technical score is required" }, [
+        { field: "body.score", message: { id: "nilai teknis (0-100) wajib untuk evaluasi teknis yang lulus pada metode ini", en: "a passed technical finding needs a technical score (0-100) under this method" } },
+      ]);
+    }
+    return null;
+  }
+  if (!scored) {
+    throw new AppError("VALIDATION_FAILED", { id: "Nilai tidak dipakai di sini", en: "No score applies here" }, [
+      { field: "body.score", message: { id: "nilai hanya untuk evaluasi teknis pada metode evaluasi dengan nilai", en: "a score applies only to the technical finding under a scored evaluation method" } },
+    ]);
+  }
+  return parseScore(input.score);
 }
 
 /** A finding for one bidder and stage, during Evaluasi or Pembuktian; changed findings are all in the log. */
-export async function recordFinding(db: Kysely<DB>, actor: Actor, tenderCode: string, vendorId: string, stage: FindingStage, input: { passed: boolean; reason: string }, now: Date) {
+export async function recordFinding(
+  db: Kysely<DB>,
+  actor: Actor,
+  tenderCode: string,
+  vendorId: string,
+  stage: FindingStage,
+  input: { passed: boolean; reason: string; score?: string | undefined },
+  now: Date,
+) {
   const tender = await loadOpenedForCommittee(db, actor, tenderCode);
+  const scoreHundredths = findingScore(tender.evaluation_method, stage, input);
   const { timeZone } = await getSettings(db);
   assertInStage(await readSchedule(db, tender.id), ["evaluasi", "pembuktian"], now, timeZone, RECORDING);
   if (await db.selectFrom("tender_results").select("package_id").where("package_id", "=", tender.id).executeTakeFirst()) {
@@ -111,9 +168,9 @@ export async function recordFinding(db: Kysely<DB>, actor: Actor, tenderCode: st
     await trx.deleteFrom("bid_findings").where("package_id", "=", tender.id).where("vendor_id", "=", vendorId).where("stage", "=", stage).execute();
     await trx
       .insertInto("bid_findings")
-      .values({ package_id: tender.id, vendor_id: vendorId, stage, passed: input.passed ? 1 : 0, reason: input.reason, evaluated_by: actor.id, evaluated_at: now.toISOString() })
+      .values({ package_id: tender.id, vendor_id: vendorId, stage, passed: input.passed ? 1 : 0, reason: input.reason, score_hundredths: scoreHundredths, evaluated_by: actor.id, evaluated_at: now.toISOString() })
       .execute();
-    await appendEvent(trx, { actorId: actor.id, type: "evaluation.finding_recorded", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId, stage, passed: input.passed, reason: input.reason } }, now);
+    await appendEvent(trx, { actorId: actor.id, type: "evaluation.finding_recorded", subject: { type: "package", id: tender.id }, payload: { tenderCode, vendorId, stage, passed: input.passed, reason: input.reason, ...(scoreHundredths !== null && { score: scoreString(scoreHundredths) }) } }, now);
   });
   return committeeEvaluation(db, actor, tenderCode, now);
 }
@@ -156,7 +213,7 @@ async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeo
         actorId: actor.id,
         type: "tender.winner_determined",
         subject: { type: "package", id: tender.id },
-        payload: { tenderCode, winner: winner.vendorName, vendorId: winner.vendorId, corrected: winner.corrected, ranking: view.filter((b) => b.rank !== null).map((b) => ({ vendor: b.vendorName, rank: b.rank, corrected: b.corrected })) },
+        payload: { tenderCode, winner: winner.vendorName, vendorId: winner.vendorId, corrected: winner.corrected, ranking: view.filter((b) => b.rank !== null).map((b) => ({ vendor: b.vendorName, rank: b.rank, corrected: b.corrected, technicalScore: b.technicalScore, combinedScore: b.combinedScore })) },
         visibility: "public",
       },
       now,
@@ -165,7 +222,7 @@ async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeo
   });
 }
 
-/** The public evaluation results, once the winner is named: per bidder offer, corrected offer, pass/fail per stage. */
+/** The public evaluation results, once the winner is named: per bidder offer, corrected offer, pass/fail per stage, scores. */
 export async function publicResults(db: Kysely<DB>, tenderCode: string, now: Date) {
   const tender = await loadTender(db, tenderCode);
   const result = await db.selectFrom("tender_results").selectAll().where("package_id", "=", tender.id).executeTakeFirst();
@@ -173,6 +230,8 @@ export async function publicResults(db: Kysely<DB>, tenderCode: string, now: Dat
   const view = await evaluationView(db, tender, now);
   return {
     tenderCode,
+    evaluationMethod: tender.evaluation_method,
+    technicalWeight: tender.technical_weight,
     determinedAt: result.determined_at,
     winner: view.find((b) => b.vendorId === result.winner_vendor_id)?.vendorName ?? "",
     bidders: view.map((b) => ({
@@ -183,6 +242,9 @@ export async function publicResults(db: Kysely<DB>, tenderCode: string, now: Dat
       teknis: b.findings.teknis?.passed ?? null,
       kualifikasi: b.findings.kualifikasi?.passed ?? null,
       harga: b.price?.passed ?? null,
+      technicalScore: b.technicalScore,
+      priceScore: b.priceScore,
+      combinedScore: b.combinedScore,
       reasons: FINDING_STAGES.flatMap((s) => (b.findings[s] && !b.findings[s]?.passed ? [b.findings[s]?.reason ?? ""] : [])),
       rank: b.rank,
       winner: b.vendorId === result.winner_vendor_id,

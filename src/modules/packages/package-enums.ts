@@ -12,6 +12,10 @@ export const EVALUATION_METHODS = [
   "pagu_anggaran",
   "biaya_terendah",
 ] as const;
+/** The methods weighing a technical score against a price score; the package sets the technical weight. */
+export const WEIGHTED_EVALUATION_METHODS = ["nilai", "kualitas_biaya"] as const;
+/** The methods whose teknis finding carries a score (0-100): the weighted ones and the consultancy methods. */
+export const SCORED_EVALUATION_METHODS = ["nilai", "kualitas_biaya", "kualitas", "pagu_anggaran", "biaya_terendah"] as const;
 export const QUALIFICATIONS = ["pasca", "pra"] as const;
 export const CONTRACT_TYPES = ["lumsum", "harga_satuan", "gabungan", "terima_jadi", "kontrak_payung", "waktu_penugasan"] as const;
 export const FUNDING_SOURCES = ["APBD", "APBN", "APBD_Perubahan", "BLUD", "DAK", "Hibah", "Lainnya"] as const;

@@ -37,6 +37,7 @@ export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsIt
     category: row.category as PackageView["category"],
     method: row.method as PackageView["method"],
     evaluationMethod: row.evaluation_method as PackageView["evaluationMethod"],
+    technicalWeight: row.technical_weight,
     qualification: row.qualification as PackageView["qualification"],
     contractType: row.contract_type as PackageView["contractType"],
     kbliCodes: JSON.parse(row.kbli_codes) as string[],

@@ -69,7 +69,21 @@ describe("procurement packages", () => {
     expectProblem(await client.post("/api/v1/packages", { ...body(), hpsItems: [{ description: "Aspal", unit: "m2", quantity: "-1", unitPrice: "100" }] }), 400, "VALIDATION_FAILED", "body.hpsItems.0.quantity");
     expectProblem(await client.post("/api/v1/packages", { ...body(), hpsItems: [] }), 400, "VALIDATION_FAILED", "body.hpsItems");
     expectProblem(await client.post("/api/v1/packages", { ...body(), rupCode: "RUP-1" }), 400, "VALIDATION_FAILED", "body.rupCode");
+    // The technical weight: required for sistem nilai and kualitas dan biaya, 1-99 %, refused elsewhere.
+    const missing = expectProblem(await client.post("/api/v1/packages", { ...body(), evaluationMethod: "nilai" }), 400, "VALIDATION_FAILED", "body.technicalWeight");
+    expect(missing.messages.en).toContain("technical weight");
+    expectProblem(await client.post("/api/v1/packages", { ...body(), evaluationMethod: "nilai", technicalWeight: 100 }), 400, "VALIDATION_FAILED", "body.technicalWeight");
+    expectProblem(await client.post("/api/v1/packages", { ...body(), evaluationMethod: "nilai", technicalWeight: 70.5 }), 400, "VALIDATION_FAILED", "body.technicalWeight");
+    expectProblem(await client.post("/api/v1/packages", { ...body(), technicalWeight: 70 }), 400, "VALIDATION_FAILED", "body.technicalWeight");
+    const consultancy = { ...body(), category: "jasa_konsultansi", method: "seleksi", contractType: "waktu_penugasan" };
+    expectProblem(await client.post("/api/v1/packages", { ...consultancy, evaluationMethod: "kualitas_biaya" }), 400, "VALIDATION_FAILED", "body.technicalWeight");
+    expectProblem(await client.post("/api/v1/packages", { ...consultancy, evaluationMethod: "kualitas", technicalWeight: 80 }), 400, "VALIDATION_FAILED", "body.technicalWeight");
     expect(await t.deps.eventLog.size()).toBe(before);
+
+    const weighted = await client.post<PackageView>("/api/v1/packages", { ...consultancy, evaluationMethod: "kualitas_biaya", technicalWeight: 80 });
+    expect(weighted.status, weighted.text).toBe(201);
+    expect(weighted.body).toMatchObject({ evaluationMethod: "kualitas_biaya", technicalWeight: 80 });
+    expect((await client.post<PackageView>("/api/v1/packages", body())).body.technicalWeight).toBeNull();
 
     // A small purchase under the Rp200 million ceiling is fine as Pengadaan Langsung.
     const small = await client.post<PackageView>("/api/v1/packages", {

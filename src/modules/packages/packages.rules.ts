@@ -1,6 +1,7 @@
 import type { FieldError } from "../../server/errors.js";
 import type { ProcurementRules } from "../settings/settings.schemas.js";
 import { formatRupiah, parseRupiah } from "./money.js";
+import { WEIGHTED_EVALUATION_METHODS } from "./package-enums.js";
 import type { Category, EvaluationMethod, Method } from "./packages.schemas.js";
 
 /** Seleksi is the consultancy tender; Tender and Tender Cepat are for everything else (Perpres 16/2018). */
@@ -20,9 +21,13 @@ function kindOf(category: Category): "consultancy" | "other" {
 
 /**
  * The package rules the regulation sets, checked together so the PPK sees every problem at once:
- * HPS ≤ pagu, method and evaluation method allowed for the category, the Pengadaan Langsung ceiling.
+ * HPS ≤ pagu, method and evaluation method allowed for the category, the technical weight set exactly
+ * for the weighted methods, the Pengadaan Langsung ceiling.
  */
-export function packageRuleProblems(p: { category: Category; method: Method; evaluationMethod: EvaluationMethod; paguSen: bigint; hpsSen: bigint }, rules: ProcurementRules): FieldError[] {
+export function packageRuleProblems(
+  p: { category: Category; method: Method; evaluationMethod: EvaluationMethod; technicalWeight?: number | undefined; paguSen: bigint; hpsSen: bigint },
+  rules: ProcurementRules,
+): FieldError[] {
   const problems: FieldError[] = [];
   const kind = kindOf(p.category);
   if (p.hpsSen > p.paguSen) {
@@ -43,6 +48,19 @@ export function packageRuleProblems(p: { category: Category; method: Method; eva
     problems.push({
       field: "body.evaluationMethod",
       message: { id: `metode evaluasi untuk kategori ini: ${EVALUATION_BY_KIND[kind].join(", ")}`, en: `evaluation methods for this category: ${EVALUATION_BY_KIND[kind].join(", ")}` },
+    });
+  }
+  const weighted = (WEIGHTED_EVALUATION_METHODS as readonly string[]).includes(p.evaluationMethod);
+  if (weighted && p.technicalWeight === undefined) {
+    problems.push({
+      field: "body.technicalWeight",
+      message: { id: "sistem nilai dan kualitas dan biaya memerlukan bobot teknis (1-99 %)", en: "sistem nilai and kualitas dan biaya need a technical weight (1-99 %)" },
+    });
+  }
+  if (!weighted && p.technicalWeight !== undefined) {
+    problems.push({
+      field: "body.technicalWeight",
+      message: { id: "bobot teknis hanya untuk sistem nilai dan kualitas dan biaya", en: "a technical weight is for sistem nilai and kualitas dan biaya only" },
     });
   }
   if (p.method === "pengadaan_langsung") {

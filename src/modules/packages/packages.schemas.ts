@@ -3,9 +3,9 @@ import { bilingual } from "../../server/validation.js";
 import { isKbliCode } from "../vendors/identifiers.js";
 import { parseQuantity, parseRupiah } from "./money.js";
 
-import { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS } from "./package-enums.js";
+import { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS, SCORED_EVALUATION_METHODS, WEIGHTED_EVALUATION_METHODS } from "./package-enums.js";
 
-export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS };
+export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, QUALIFICATIONS, SCORED_EVALUATION_METHODS, WEIGHTED_EVALUATION_METHODS };
 
 export type Category = (typeof CATEGORIES)[number];
 export type Method = (typeof METHODS)[number];
@@ -37,6 +37,8 @@ export const PackageInputSchema = z.strictObject({
   category: z.enum(CATEGORIES),
   method: z.enum(METHODS),
   evaluationMethod: z.enum(EVALUATION_METHODS),
+  /** Percent given to the technical score under sistem nilai and kualitas dan biaya; price gets the rest. */
+  technicalWeight: z.int().min(1).max(99).optional(),
   qualification: z.enum(QUALIFICATIONS),
   contractType: z.enum(CONTRACT_TYPES),
   kbliCodes: z.array(z.string().refine(isKbliCode, { message: bilingual("kode KBLI terdiri dari 5 digit", "a KBLI code has 5 digits") })).max(20),
@@ -85,6 +87,7 @@ export const PackageSchema = z
     category: z.enum(CATEGORIES),
     method: z.enum(METHODS),
     evaluationMethod: z.enum(EVALUATION_METHODS),
+    technicalWeight: z.number().int().nullable().describe("Percent for the technical score (sistem nilai, kualitas dan biaya); price gets the rest"),
     qualification: z.enum(QUALIFICATIONS),
     contractType: z.enum(CONTRACT_TYPES),
     kbliCodes: z.array(z.string()),

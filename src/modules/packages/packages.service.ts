@@ -43,7 +43,7 @@ function priceItems(packageId: string, input: PackageInput): { items: repo.HpsIt
 async function checkPackage(trx: Tx, agencyId: string, input: PackageInput, hpsSen: bigint): Promise<bigint> {
   const paguSen = parseRupiah(input.pagu) ?? 0n;
   const { procurementRules } = await getSettings(trx);
-  const problems = packageRuleProblems({ category: input.category, method: input.method, evaluationMethod: input.evaluationMethod, paguSen, hpsSen }, procurementRules ?? DEFAULT_PROCUREMENT_RULES);
+  const problems = packageRuleProblems({ category: input.category, method: input.method, evaluationMethod: input.evaluationMethod, technicalWeight: input.technicalWeight, paguSen, hpsSen }, procurementRules ?? DEFAULT_PROCUREMENT_RULES);
   if (!(await repo.findWorkUnitOfAgency(trx, agencyId, input.workUnitId))) {
     problems.push({ field: "body.workUnitId", message: { id: "satuan kerja bukan milik instansi Anda", en: "the work unit is not part of your agency" } });
   }
@@ -66,6 +66,7 @@ function columnsOf(input: PackageInput, paguSen: bigint, hpsSen: bigint) {
     category: input.category,
     method: input.method,
     evaluation_method: input.evaluationMethod,
+    technical_weight: input.technicalWeight ?? null,
     qualification: input.qualification,
     contract_type: input.contractType,
     kbli_codes: JSON.stringify([...new Set(input.kbliCodes)]),

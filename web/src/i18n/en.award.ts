@@ -18,6 +18,18 @@ export const enAward: typeof idAward = {
       title: "Bid evaluation",
       intro:
         "Pass/fail system: each bid is evaluated at the administrative, technical and qualification stages, then its corrected price (arithmetic correction) is compared with the HPS of {{hps}}. Only bids passing every stage are ranked, lowest corrected price first.",
+      introScored: {
+        nilai:
+          "Scored system: each bid is evaluated at the administrative, technical (with a score from 0 to 100) and qualification stages, then its corrected price is compared with the HPS of {{hps}}. Bids passing every stage are ranked, highest final score first: {{technical}} % × technical score + {{price}} % × price score (100 × the lowest corrected price ÷ the corrected price).",
+        kualitas_biaya:
+          "Quality and cost based selection: each bid is evaluated at the administrative, technical (with a score from 0 to 100) and qualification stages, then its corrected price is compared with the HPS of {{hps}}. Bids passing every stage are ranked, highest final score first: {{technical}} % × technical score + {{price}} % × price score (100 × the lowest corrected price ÷ the corrected price).",
+        kualitas:
+          "Quality based selection: each bid is evaluated at the administrative, technical (with a score from 0 to 100) and qualification stages; its corrected price may not exceed the HPS of {{hps}}. Bids are ranked by technical score, highest first; the price is negotiated with the first.",
+        pagu_anggaran:
+          "Fixed budget selection: each bid is evaluated at the administrative, technical (with a score from 0 to 100) and qualification stages; a corrected price above the budget ceiling of {{pagu}} fails. Bids are ranked by technical score, highest first.",
+        biaya_terendah:
+          "Least cost selection: each bid is evaluated at the administrative, technical (with a score from 0 to 100) and qualification stages, then its corrected price is compared with the HPS of {{hps}}. Bids passing every stage are ranked, lowest corrected price first.",
+      },
       window: "Findings are recorded during Bid Evaluation and Qualification Verification ({{start}} – {{end}}).",
       empty: "No bids were opened.",
       vendor: "Bidder",
@@ -26,6 +38,11 @@ export const enAward: typeof idAward = {
       price: "Price",
       qualificationHints: "Vendor data",
       rank: "Rank",
+      technicalScore: "Technical score",
+      priceScore: "Price score",
+      combinedScore: "Final score",
+      score: "Technical score (0–100)",
+      scoreHint: "Required for a pass; at most 2 decimals, e.g. 87.5",
       aboveHps: "above the HPS",
       needsClarification: "price reasonableness to be clarified",
       invalid: "Invalid: {{error}}",
@@ -60,6 +77,8 @@ export const enAward: typeof idAward = {
       offer: "Offer",
       corrected: "Corrected",
       reasons: "Reasons for failure",
+      technicalScore: "Technical score",
+      combinedScore: "Final score",
       rank: "Rank",
     },
     objections: {

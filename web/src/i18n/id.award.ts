@@ -16,6 +16,18 @@ export const idAward = {
       title: "Evaluasi penawaran",
       intro:
         "Sistem gugur: setiap penawaran dinilai pada tahap administrasi, teknis dan kualifikasi, lalu harga terkoreksi (koreksi aritmatik) dibandingkan dengan HPS {{hps}}. Peringkat hanya untuk penawaran yang lulus semua tahap, harga terkoreksi terendah lebih dahulu.",
+      introScored: {
+        nilai:
+          "Sistem nilai: setiap penawaran dinilai pada tahap administrasi, teknis (dengan nilai 0–100) dan kualifikasi, lalu harga terkoreksi dibandingkan dengan HPS {{hps}}. Peringkat untuk penawaran yang lulus semua tahap, nilai akhir tertinggi lebih dahulu: {{technical}} % × nilai teknis + {{price}} % × nilai harga (100 × harga terkoreksi terendah ÷ harga terkoreksi).",
+        kualitas_biaya:
+          "Seleksi kualitas dan biaya: setiap penawaran dinilai pada tahap administrasi, teknis (dengan nilai 0–100) dan kualifikasi, lalu harga terkoreksi dibandingkan dengan HPS {{hps}}. Peringkat untuk penawaran yang lulus semua tahap, nilai akhir tertinggi lebih dahulu: {{technical}} % × nilai teknis + {{price}} % × nilai harga (100 × harga terkoreksi terendah ÷ harga terkoreksi).",
+        kualitas:
+          "Seleksi kualitas: setiap penawaran dinilai pada tahap administrasi, teknis (dengan nilai 0–100) dan kualifikasi; harga terkoreksi tidak melebihi HPS {{hps}}. Peringkat menurut nilai teknis tertinggi; harga dinegosiasikan dengan peringkat pertama.",
+        pagu_anggaran:
+          "Seleksi pagu anggaran: setiap penawaran dinilai pada tahap administrasi, teknis (dengan nilai 0–100) dan kualifikasi; harga terkoreksi di atas pagu {{pagu}} gugur. Peringkat menurut nilai teknis tertinggi.",
+        biaya_terendah:
+          "Seleksi biaya terendah: setiap penawaran dinilai pada tahap administrasi, teknis (dengan nilai 0–100) dan kualifikasi, lalu harga terkoreksi dibandingkan dengan HPS {{hps}}. Peringkat untuk penawaran yang lulus semua tahap, harga terkoreksi terendah lebih dahulu.",
+      },
       window: "Hasil evaluasi dicatat selama Evaluasi Penawaran dan Pembuktian Kualifikasi ({{start}} – {{end}}).",
       empty: "Tidak ada penawaran yang dibuka.",
       vendor: "Peserta",
@@ -24,6 +36,11 @@ export const idAward = {
       price: "Harga",
       qualificationHints: "Data penyedia",
       rank: "Peringkat",
+      technicalScore: "Nilai teknis",
+      priceScore: "Nilai harga",
+      combinedScore: "Nilai akhir",
+      score: "Nilai teknis (0–100)",
+      scoreHint: "Wajib bila lulus; paling banyak 2 desimal, mis. 87,5",
       aboveHps: "di atas HPS",
       needsClarification: "perlu klarifikasi kewajaran harga",
       invalid: "Tidak sah: {{error}}",
@@ -58,6 +75,8 @@ export const idAward = {
       offer: "Penawaran",
       corrected: "Terkoreksi",
       reasons: "Alasan gugur",
+      technicalScore: "Nilai teknis",
+      combinedScore: "Nilai akhir",
       rank: "Peringkat",
     },
     objections: {

@@ -11,8 +11,9 @@ import { errorText } from "../../lib/problem";
 import { QueryError } from "../../lib/QueryError";
 import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
+import { SCORED_EVALUATION_METHODS } from "../packages/packages.api";
 import type { Tender } from "../tenders/tenders.api";
-import { type EvaluatedBidder, type Evaluation, FINDING_STAGES, useDetermineWinner, useEvaluation } from "./evaluation.api";
+import { type EvaluatedBidder, type Evaluation, FINDING_STAGES, formatScore, hasCombinedScore, useDetermineWinner, useEvaluation } from "./evaluation.api";
 import { FindingsForm } from "./FindingsForm";
 import { AMOUNT_STYLE, Verdict } from "./Verdict";
 
@@ -27,8 +28,9 @@ interface Props {
 
 /**
  * The committee's evaluation after the opening: every bid with its offer, corrected price and price
- * verdict against the HPS, the findings per stage, hints from the vendor's verified data and the
- * ranking; the findings forms during Evaluasi and Pembuktian, and the winner during Penetapan Pemenang.
+ * verdict against the HPS, the findings per stage, the scores under the scored methods, hints from the
+ * vendor's verified data and the ranking; the findings forms during Evaluasi and Pembuktian, and the
+ * winner during Penetapan Pemenang.
  */
 export function EvaluationSection({ tender, opened, canRecord, canDetermine }: Props) {
   const { t } = useTranslation();
@@ -46,7 +48,7 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
       {data && (
         <>
           <Text size="sm" c="dimmed">
-            {t("award.evaluation.intro", { hps: rupiah(data.hps) })}
+            <MethodIntro evaluation={data} />
             {first && last && ` ${t("award.evaluation.window", { start: format(first.startsAt, { seconds: false }), end: format(last.endsAt, { seconds: false }) })}`}
           </Text>
           {data.bidders.length === 0 ? <Text c="dimmed">{t("award.evaluation.empty")}</Text> : <Overview evaluation={data} />}
@@ -56,7 +58,7 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
             </Alert>
           ) : (
             <>
-              {canRecord && data.bidders.some((b) => b.opened) && <FindingsForm code={tender.tenderCode} bidders={data.bidders.filter((b) => b.opened)} />}
+              {canRecord && data.bidders.some((b) => b.opened) && <FindingsForm code={tender.tenderCode} bidders={data.bidders.filter((b) => b.opened)} scored={data.scored} />}
               <WinnerPanel tender={tender} evaluation={data} canDetermine={canDetermine} />
             </>
           )}
@@ -66,8 +68,18 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
   );
 }
 
+/** How this method ranks; sistem gugur (and umur ekonomis, ranked the same way for now) by default. */
+function MethodIntro({ evaluation }: { evaluation: Evaluation }) {
+  const { t } = useTranslation();
+  const method = SCORED_EVALUATION_METHODS.find((m) => m === evaluation.evaluationMethod);
+  if (!method) return <>{t("award.evaluation.intro", { hps: rupiah(evaluation.hps) })}</>;
+  const technical = evaluation.technicalWeight ?? 0;
+  return <>{t(`award.evaluation.introScored.${method}`, { hps: rupiah(evaluation.hps), pagu: rupiah(evaluation.pagu), technical, price: 100 - technical })}</>;
+}
+
 function Overview({ evaluation }: { evaluation: Evaluation }) {
   const { t } = useTranslation();
+  const combined = hasCombinedScore(evaluation.evaluationMethod);
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="xs" horizontalSpacing="xs" aria-labelledby="bid-evaluation-title">
@@ -86,6 +98,21 @@ function Overview({ evaluation }: { evaluation: Evaluation }) {
                 {t(`award.stages.${stage}`)}
               </Table.Th>
             ))}
+            {evaluation.scored && (
+              <Table.Th scope="col" ta="right">
+                {t("award.evaluation.technicalScore")}
+              </Table.Th>
+            )}
+            {combined && (
+              <>
+                <Table.Th scope="col" ta="right">
+                  {t("award.evaluation.priceScore")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("award.evaluation.combinedScore")}
+                </Table.Th>
+              </>
+            )}
             <Table.Th scope="col">{t("award.evaluation.qualificationHints")}</Table.Th>
             <Table.Th scope="col" ta="center">
               {t("award.evaluation.rank")}
@@ -94,7 +121,7 @@ function Overview({ evaluation }: { evaluation: Evaluation }) {
         </Table.Thead>
         <Table.Tbody>
           {evaluation.bidders.map((bidder) => (
-            <BidderRow key={bidder.vendorId} bidder={bidder} winner={bidder.vendorId === evaluation.winnerVendorId} />
+            <BidderRow key={bidder.vendorId} bidder={bidder} winner={bidder.vendorId === evaluation.winnerVendorId} scored={evaluation.scored} combined={combined} />
           ))}
         </Table.Tbody>
       </Table>
@@ -102,8 +129,10 @@ function Overview({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-function BidderRow({ bidder, winner }: { bidder: EvaluatedBidder; winner: boolean }) {
+function BidderRow({ bidder, winner, scored, combined }: { bidder: EvaluatedBidder; winner: boolean; scored: boolean; combined: boolean }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const score = (value: string | null) => formatScore(value, language, t("common.none"));
   const { qualification: q } = bidder;
   return (
     <Table.Tr>
@@ -154,6 +183,21 @@ function BidderRow({ bidder, winner }: { bidder: EvaluatedBidder; winner: boolea
           <Verdict passed={bidder.findings[stage]?.passed} />
         </Table.Td>
       ))}
+      {scored && (
+        <Table.Td ta="right" style={AMOUNT_STYLE} data-testid="technical-score">
+          {score(bidder.technicalScore)}
+        </Table.Td>
+      )}
+      {combined && (
+        <>
+          <Table.Td ta="right" style={AMOUNT_STYLE}>
+            {score(bidder.priceScore)}
+          </Table.Td>
+          <Table.Td ta="right" style={AMOUNT_STYLE} fw={600} data-testid="combined-score">
+            {score(bidder.combinedScore)}
+          </Table.Td>
+        </>
+      )}
       <Table.Td fz="sm">
         <Stack gap={0}>
           <Text span fz="inherit" c={q.verified ? undefined : "red"}>

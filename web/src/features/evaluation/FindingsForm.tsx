@@ -1,11 +1,12 @@
-import { Button, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDateTimeFormat } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
 import { notifySuccess } from "../../lib/notify";
 import { useFormProblem } from "../../lib/useFormProblem";
-import { type EvaluatedBidder, FINDING_STAGES, type FindingStage, useRecordFinding } from "./evaluation.api";
+import { useLanguage } from "../../lib/useLanguage";
+import { type EvaluatedBidder, FINDING_STAGES, type FindingStage, formatScore, useRecordFinding } from "./evaluation.api";
 import { Verdict } from "./Verdict";
 
 /** A reason may be long; the server keeps up to 2,000 characters. */
@@ -14,9 +15,10 @@ const MAX_REASON = 2000;
 /**
  * The committee's findings, one group per bidder whose bid opened and one block per stage: the saved
  * verdict and reason, the reason field, and "Lulus" / "Gugur". A finding may be recorded again until the
- * winner is named (every change is logged); a failure needs its reason, which the results publish.
+ * winner is named (every change is logged); a failure needs its reason, which the results publish. Under
+ * the scored methods the technical block also takes the score (0-100), required for a pass.
  */
-export function FindingsForm({ code, bidders }: { code: string; bidders: EvaluatedBidder[] }) {
+export function FindingsForm({ code, bidders, scored }: { code: string; bidders: EvaluatedBidder[]; scored: boolean }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
@@ -30,7 +32,7 @@ export function FindingsForm({ code, bidders }: { code: string; bidders: Evaluat
         <Fieldset key={bidder.vendorId} legend={bidder.vendorName} radius="md" p="sm">
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
             {FINDING_STAGES.map((stage) => (
-              <StageFinding key={stage} code={code} bidder={bidder} stage={stage} />
+              <StageFinding key={stage} code={code} bidder={bidder} stage={stage} withScore={scored && stage === "teknis"} />
             ))}
           </SimpleGrid>
         </Fieldset>
@@ -39,19 +41,21 @@ export function FindingsForm({ code, bidders }: { code: string; bidders: Evaluat
   );
 }
 
-function StageFinding({ code, bidder, stage }: { code: string; bidder: EvaluatedBidder; stage: FindingStage }) {
+function StageFinding({ code, bidder, stage, withScore }: { code: string; bidder: EvaluatedBidder; stage: FindingStage; withScore: boolean }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const format = useDateTimeFormat();
   const saved = bidder.findings[stage];
   const record = useRecordFinding(code, bidder.vendorId, stage);
   const [reason, setReason] = useState(saved?.reason ?? "");
-  const problem = useFormProblem(record.error, { reason: "reason" } as const);
+  const [score, setScore] = useState(saved?.score ? formatScore(saved.score, language, "") : "");
+  const problem = useFormProblem(record.error, { reason: "reason", score: "score" } as const);
   const stageName = t(`award.stages.${stage}`);
   const headingId = `finding-${bidder.vendorId}-${stage}`;
 
   const submit = (passed: boolean) => {
     record.mutate(
-      { passed, reason: reason.trim() },
+      { passed, reason: reason.trim(), ...(withScore && score.trim() !== "" && { score: score.trim() }) },
       { onSuccess: () => notifySuccess(t("award.evaluation.recorded", { stage: stageName, vendor: bidder.vendorName })) },
     );
   };
@@ -68,6 +72,17 @@ function StageFinding({ code, bidder, stage }: { code: string; bidder: Evaluated
         <Text size="xs" c="dimmed">
           {t("award.evaluation.evaluatedAt", { date: format(saved.evaluatedAt, { seconds: false }) })}
         </Text>
+      )}
+      {withScore && (
+        <TextInput
+          label={t("award.evaluation.score")}
+          description={t("award.evaluation.scoreHint")}
+          inputMode="decimal"
+          maxLength={6}
+          value={score}
+          onChange={(e) => setScore(e.currentTarget.value)}
+          error={problem.fields.score}
+        />
       )}
       <Textarea
         label={t("award.evaluation.reason")}

@@ -2,18 +2,24 @@ import { Badge, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
+import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
-import type { Results } from "./evaluation.api";
+import { formatScore, hasCombinedScore, hasTechnicalScore, type Results } from "./evaluation.api";
 import { AMOUNT_STYLE, Verdict } from "./Verdict";
 
 const STAGE_COLUMNS = ["administrasi", "teknis", "kualifikasi", "harga"] as const;
 
 /**
  * The public evaluation results, for everyone once the winner is named: per bidder the offer, the
- * corrected offer, each stage passed or failed with the published reasons, the rank, the winner marked.
+ * corrected offer, each stage passed or failed with the published reasons, the scores under the scored
+ * methods, the rank, the winner marked.
  */
 export function ResultsSection({ results }: { results: Results }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const scored = hasTechnicalScore(results.evaluationMethod);
+  const combined = hasCombinedScore(results.evaluationMethod);
+  const score = (value: string | null) => formatScore(value, language, t("common.none"));
   const format = useDateTimeFormat();
   return (
     <Section id="evaluation-results-title" title={t("award.results.title")} testId="evaluation-results">
@@ -41,6 +47,16 @@ export function ResultsSection({ results }: { results: Results }) {
                   {t(`award.stages.${stage}`)}
                 </Table.Th>
               ))}
+              {scored && (
+                <Table.Th scope="col" ta="right">
+                  {t("award.results.technicalScore")}
+                </Table.Th>
+              )}
+              {combined && (
+                <Table.Th scope="col" ta="right">
+                  {t("award.results.combinedScore")}
+                </Table.Th>
+              )}
               <Table.Th scope="col">{t("award.results.reasons")}</Table.Th>
               <Table.Th scope="col" ta="center">
                 {t("award.results.rank")}
@@ -71,6 +87,16 @@ export function ResultsSection({ results }: { results: Results }) {
                     <Verdict passed={bidder[stage]} />
                   </Table.Td>
                 ))}
+                {scored && (
+                  <Table.Td ta="right" style={AMOUNT_STYLE}>
+                    {score(bidder.technicalScore)}
+                  </Table.Td>
+                )}
+                {combined && (
+                  <Table.Td ta="right" style={AMOUNT_STYLE} fw={600}>
+                    {score(bidder.combinedScore)}
+                  </Table.Td>
+                )}
                 <Table.Td fz="sm" miw="14rem" style={{ whiteSpace: "pre-wrap" }}>
                   {bidder.reasons.length === 0 ? t("common.none") : bidder.reasons.join("\n")}
                 </Table.Td>

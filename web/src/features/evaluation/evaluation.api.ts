@@ -2,15 +2,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { FINDING_STAGES, type FindingStage } from "../../../../src/modules/evaluation/evaluation.rules.js";
 import { api, isApiError } from "../../lib/api";
+import { isOneOf, SCORED_EVALUATION_METHODS, WEIGHTED_EVALUATION_METHODS } from "../packages/packages.api";
 
 export { FINDING_STAGES, type FindingStage };
 
 /*
- * The evaluation after the opening (sistem gugur, harga terendah): the committee's findings per bidder and
- * stage, the ranking on the corrected prices, the winner, and the public results once the winner is named.
+ * The evaluation after the opening, by the package's method: the committee's findings per bidder and stage
+ * (the teknis one with its score under the scored methods), the ranking, the winner, and the public
+ * results once the winner is named. Scores are decimal strings, points from 0 to 100.
  */
 
-const FindingSchema = z.nullable(z.object({ passed: z.boolean(), reason: z.string(), evaluatedAt: z.string() }));
+const FindingSchema = z.nullable(z.object({ passed: z.boolean(), reason: z.string(), score: z.nullable(z.string()), evaluatedAt: z.string() }));
 export type Finding = z.infer<typeof FindingSchema>;
 
 const BidderSchema = z.object({
@@ -25,6 +27,9 @@ const BidderSchema = z.object({
   findings: z.object({ administrasi: FindingSchema, teknis: FindingSchema, kualifikasi: FindingSchema }),
   passed: z.boolean(),
   qualification: z.object({ verified: z.boolean(), kbliMatch: z.boolean(), validLicences: z.number() }),
+  technicalScore: z.nullable(z.string()),
+  priceScore: z.nullable(z.string()),
+  combinedScore: z.nullable(z.string()),
   rank: z.nullable(z.number()),
 });
 export type EvaluatedBidder = z.infer<typeof BidderSchema>;
@@ -32,7 +37,10 @@ export type EvaluatedBidder = z.infer<typeof BidderSchema>;
 const EvaluationSchema = z.object({
   tenderCode: z.string(),
   evaluationMethod: z.string(),
+  technicalWeight: z.nullable(z.number()),
+  scored: z.boolean(),
   hps: z.string(),
+  pagu: z.string(),
   winnerVendorId: z.nullable(z.string()),
   bidders: z.array(BidderSchema),
 });
@@ -40,6 +48,8 @@ export type Evaluation = z.infer<typeof EvaluationSchema>;
 
 const ResultsSchema = z.object({
   tenderCode: z.string(),
+  evaluationMethod: z.string(),
+  technicalWeight: z.nullable(z.number()),
   determinedAt: z.string(),
   winner: z.string(),
   bidders: z.array(
@@ -51,6 +61,9 @@ const ResultsSchema = z.object({
       teknis: z.nullable(z.boolean()),
       kualifikasi: z.nullable(z.boolean()),
       harga: z.nullable(z.boolean()),
+      technicalScore: z.nullable(z.string()),
+      priceScore: z.nullable(z.string()),
+      combinedScore: z.nullable(z.string()),
       reasons: z.array(z.string()),
       rank: z.nullable(z.number()),
       winner: z.boolean(),
@@ -58,6 +71,17 @@ const ResultsSchema = z.object({
   ),
 });
 export type Results = z.infer<typeof ResultsSchema>;
+
+/** The methods ranking on a weighted total show the price and final scores too. */
+export const hasCombinedScore = (evaluationMethod: string) => isOneOf(WEIGHTED_EVALUATION_METHODS, evaluationMethod);
+/** The methods whose teknis finding carries a score. */
+export const hasTechnicalScore = (evaluationMethod: string) => isOneOf(SCORED_EVALUATION_METHODS, evaluationMethod);
+
+/** A score ("87.50") as the language writes it: "87,50" in Indonesian. */
+export function formatScore(score: string | null, language: "id" | "en", none: string): string {
+  if (score === null) return none;
+  return language === "id" ? score.replace(".", ",") : score;
+}
 
 const evaluationKey = (code: string) => ["tenders", code, "evaluation"] as const;
 /** "public" first: public data stays cached across logout (see auth.api.ts). */
@@ -83,7 +107,7 @@ export function useEvaluation(code: string, enabled: boolean) {
 export function useRecordFinding(code: string, vendorId: string, stage: FindingStage) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { passed: boolean; reason: string }) => api.put(`${actionPath(code)}/evaluation/${encodeURIComponent(vendorId)}/${stage}`, EvaluationSchema, input),
+    mutationFn: (input: { passed: boolean; reason: string; score?: string }) => api.put(`${actionPath(code)}/evaluation/${encodeURIComponent(vendorId)}/${stage}`, EvaluationSchema, input),
     onSuccess: (evaluation) => queryClient.setQueryData(evaluationKey(code), evaluation),
   });
 }

@@ -128,6 +128,7 @@ function PackageFacts({ pkg }: { pkg: Package }) {
     [t("packages.category"), labels.category(pkg.category)],
     [t("packages.method"), labels.method(pkg.method)],
     [t("packages.evaluationMethod"), labels.evaluationMethod(pkg.evaluationMethod)],
+    ...(pkg.technicalWeight === null ? [] : [[t("packages.technicalWeight"), t("packages.technicalWeightValue", { technical: pkg.technicalWeight, price: 100 - pkg.technicalWeight })] as [string, string]]),
     [t("packages.qualification"), labels.qualification(pkg.qualification)],
     [t("packages.contractType"), labels.contractType(pkg.contractType)],
     [t("packages.kbli"), pkg.kbliCodes.length > 0 ? pkg.kbliCodes.join(", ") : t("common.none")],

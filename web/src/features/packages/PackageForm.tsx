@@ -22,6 +22,7 @@ import {
   FUNDING_SOURCES,
   type FundingSource,
   isOneOf,
+  isWeighted,
   METHODS,
   type Method,
   type Package,
@@ -40,6 +41,8 @@ export interface PackageDraft {
   category: Category;
   method: Method;
   evaluationMethod: EvaluationMethod;
+  /** Percent, as typed; sent only for the weighted methods. */
+  technicalWeight: string;
   qualification: Qualification;
   contractType: ContractType;
   kbli: string;
@@ -58,6 +61,7 @@ export function emptyDraft(fiscalYear: number): PackageDraft {
     category: "barang",
     method: "tender",
     evaluationMethod: "gugur_harga_terendah",
+    technicalWeight: "",
     qualification: "pasca",
     contractType: "lumsum",
     kbli: "",
@@ -77,6 +81,7 @@ export function draftOf(pkg: Package): PackageDraft {
     category: pkg.category,
     method: pkg.method,
     evaluationMethod: pkg.evaluationMethod,
+    technicalWeight: pkg.technicalWeight === null ? "" : String(pkg.technicalWeight),
     qualification: pkg.qualification,
     contractType: pkg.contractType,
     kbli: pkg.kbliCodes.join(", "),
@@ -97,6 +102,8 @@ function inputOf(draft: PackageDraft): PackageInput {
     category: draft.category,
     method: draft.method,
     evaluationMethod: draft.evaluationMethod,
+    // Only for the weighted methods; left empty or not a number (sent as null), the server's message appears under the field.
+    ...(isWeighted(draft.evaluationMethod) && draft.technicalWeight.trim() !== "" && { technicalWeight: Number(draft.technicalWeight.trim()) }),
     qualification: draft.qualification,
     contractType: draft.contractType,
     kbliCodes: parseKbliCodes(draft.kbli),
@@ -115,6 +122,7 @@ const FIELD_PATHS: Record<string, string> = {
   category: "category",
   method: "method",
   evaluationMethod: "evaluationMethod",
+  technicalWeight: "technicalWeight",
   qualification: "qualification",
   contractType: "contractType",
   kbliCodes: "kbliCodes",
@@ -148,11 +156,13 @@ export function PackageForm({ title, agencyId, initial, error, pending, cancelTo
   const problem = useFormProblem(error, FIELD_PATHS);
   const field = (name: string) => problem.fields[name];
 
-  const text = (key: "rupCode" | "name" | "fiscalYear" | "pagu" | "kbli" | "qualificationRequirements") => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+  const text = (key: "rupCode" | "name" | "fiscalYear" | "pagu" | "technicalWeight" | "kbli" | "qualificationRequirements") => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.currentTarget.value;
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const paguSen = parseRupiah(draft.pagu);
+  const weight = Number(draft.technicalWeight.trim());
+  const priceWeight = draft.technicalWeight.trim() !== "" && Number.isInteger(weight) && weight >= 1 && weight <= 99 ? String(100 - weight) : "…";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -214,6 +224,18 @@ export function PackageForm({ title, agencyId, initial, error, pending, cancelTo
             {select(t("packages.category"), CATEGORIES, draft.category, "category", labels.category, (category) => setDraft((d) => ({ ...d, category, ...fittingChoices(category, d.method, d.evaluationMethod) })))}
             {select(t("packages.method"), METHODS, draft.method, "method", labels.method, (method) => setDraft((d) => ({ ...d, method })))}
             {select(t("packages.evaluationMethod"), EVALUATION_METHODS, draft.evaluationMethod, "evaluationMethod", labels.evaluationMethod, (evaluationMethod) => setDraft((d) => ({ ...d, evaluationMethod })))}
+            {isWeighted(draft.evaluationMethod) && (
+              <TextInput
+                label={t("packages.technicalWeight")}
+                description={t("packages.technicalWeightHint", { price: priceWeight })}
+                required
+                inputMode="numeric"
+                maxLength={2}
+                value={draft.technicalWeight}
+                onChange={text("technicalWeight")}
+                error={field("technicalWeight")}
+              />
+            )}
             {select(t("packages.qualification"), QUALIFICATIONS, draft.qualification, "qualification", labels.qualification, (qualification) => setDraft((d) => ({ ...d, qualification })))}
             {select(t("packages.contractType"), CONTRACT_TYPES, draft.contractType, "contractType", labels.contractType, (contractType) => setDraft((d) => ({ ...d, contractType })))}
             <TextInput label={t("packages.kbli")} description={t("packages.kbliHint")} inputMode="numeric" value={draft.kbli} onChange={text("kbli")} error={field("kbliCodes")} />

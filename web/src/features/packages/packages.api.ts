@@ -10,10 +10,12 @@ import {
   METHODS,
   PACKAGE_DOCUMENT_KINDS,
   QUALIFICATIONS,
+  SCORED_EVALUATION_METHODS,
+  WEIGHTED_EVALUATION_METHODS,
 } from "../../../../src/modules/packages/package-enums.js";
 
 /** The package vocabularies, shared with the server (src/modules/packages/package-enums.ts). */
-export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, PACKAGE_DOCUMENT_KINDS, QUALIFICATIONS };
+export { CATEGORIES, CONTRACT_TYPES, EVALUATION_METHODS, FUNDING_SOURCES, METHODS, PACKAGE_DOCUMENT_KINDS, QUALIFICATIONS, SCORED_EVALUATION_METHODS, WEIGHTED_EVALUATION_METHODS };
 /** Who runs the selection (AssignmentInputSchema in src/modules/packages/packages.schemas.ts). */
 export const COMMITTEE_KINDS = ["pokja", "pejabat_pengadaan"] as const;
 /** Reasons the regulation accepts for a schedule change after publication (src/modules/tenders/tenders.schemas.ts). */
@@ -43,6 +45,11 @@ export function fittingChoices(category: Category, method: Method, evaluationMet
     method: methodFits ? method : consultancy ? "seleksi" : "tender",
     evaluationMethod: evaluationFits ? evaluationMethod : consultancy ? "kualitas_biaya" : "gugur_harga_terendah",
   };
+}
+
+/** Sistem nilai and kualitas dan biaya weigh the technical score against price, by the package's weight. */
+export function isWeighted(method: EvaluationMethod): boolean {
+  return isOneOf(WEIGHTED_EVALUATION_METHODS, method);
 }
 
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -88,6 +95,7 @@ const PackageSummarySchema = z.object({
   category: z.enum(CATEGORIES),
   method: z.enum(METHODS),
   evaluationMethod: z.enum(EVALUATION_METHODS),
+  technicalWeight: z.nullable(z.number()),
   qualification: z.enum(QUALIFICATIONS),
   contractType: z.enum(CONTRACT_TYPES),
   kbliCodes: z.array(z.string()),
@@ -117,6 +125,8 @@ export interface PackageInput {
   category: Category;
   method: Method;
   evaluationMethod: EvaluationMethod;
+  /** Sistem nilai and kualitas dan biaya only. */
+  technicalWeight?: number;
   qualification: Qualification;
   contractType: ContractType;
   kbliCodes: string[];
