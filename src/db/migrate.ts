@@ -16,6 +16,7 @@ import * as evaluation from "./migrations/20261126T0970-evaluation.js";
 import * as award from "./migrations/20261126T0980-award.js";
 import * as directProcurement from "./migrations/20261126T0990-direct-procurement.js";
 import * as evaluationScores from "./migrations/20261126T1000-evaluation-scores.js";
+import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0980-award": award,
   "20261126T0990-direct-procurement": directProcurement,
   "20261126T1000-evaluation-scores": evaluationScores,
+  "20261126T1000-tender-end": tenderEnd,
 };
 
 export class MigrationError extends Error {}

@@ -37,6 +37,9 @@ export interface DB {
   objections: ObjectionsTable;
   awards: AwardsTable;
   direct_procurements: DirectProcurementsTable;
+  tender_failures: TenderFailuresTable;
+  objection_appeals: ObjectionAppealsTable;
+  contracts: ContractsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;
@@ -239,6 +242,8 @@ export interface PackagesTable {
   qualification_requirements: string;
   status: "draft" | "published";
   hps_set_at: string;
+  /** The failed tender this package re-tenders. */
+  retender_of: string | null;
   tender_code: string | null;
   published_at: string | null;
   created_at: string;
@@ -495,4 +500,43 @@ export interface DirectProcurementsTable {
   negotiated_at: string | null;
   result_reason: string | null;
   decided_at: string | null;
+}
+
+/** A failed tender (tender gagal), declared by the committee with a reason from Perpres 16/2018. */
+export interface TenderFailuresTable {
+  package_id: string;
+  reason: string;
+  text: string;
+  declared_by: string;
+  declared_at: string;
+}
+
+/** A sanggah banding (construction only): one per answered sanggah, with its guarantee, answered by the PA/KPA. */
+export interface ObjectionAppealsTable {
+  id: string;
+  package_id: string;
+  objection_id: string;
+  vendor_id: string;
+  filed_by: string;
+  text: string;
+  guarantee_number: string;
+  guarantee_issuer: string;
+  guarantee_sen: number;
+  filed_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+/** The signed contract the PPK records after the SPPBJ; dates are local calendar dates (YYYY-MM-DD). */
+export interface ContractsTable {
+  package_id: string;
+  vendor_id: string;
+  contract_number: string;
+  value_sen: number;
+  signed_on: string;
+  starts_on: string;
+  ends_on: string;
+  recorded_by: string;
+  recorded_at: string;
 }

@@ -18,6 +18,7 @@ import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
+import { closingRoutes } from "../modules/award/closing.routes.js";
 import { directRoutes } from "../modules/direct/direct.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
 import { packageDocumentRoutes } from "../modules/packages/documents.routes.js";
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps) {
     bidRoutes(api, deps);
     evaluationRoutes(api, deps);
     awardRoutes(api, deps);
+    closingRoutes(api, deps);
     directRoutes(api, deps);
   });
 

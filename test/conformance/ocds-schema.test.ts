@@ -61,8 +61,11 @@ type Release = { id: string; ocid: string; tag: string[]; parties: { roles: stri
 type ReleasePackage = { releases: Release[]; links?: { next: string } };
 type RecordPackage = { records: { ocid: string }[]; links?: { next: string } };
 
-/** A tender taken through sealed bids to its award, for the award and awardUpdate releases. */
-async function awardOneTender(t: TestApp): Promise<void> {
+/**
+ * A tender taken through sealed bids to its award and contract, for the award, awardUpdate and contract
+ * releases; `duringEvaluation` runs on 14 December (between the opening and the SPPBJ).
+ */
+async function awardOneTender(t: TestApp, duringEvaluation: () => Promise<void>): Promise<void> {
   const tender = await buildPublishedTender(t, {
     name: "Rehabilitasi Gedung Pertemuan Kelurahan",
     pagu: "25000000",
@@ -71,6 +74,7 @@ async function awardOneTender(t: TestApp): Promise<void> {
   const bidder = await buildVendor(t, "verified", "CV Konformitas Mandiri");
   await buildOpenedTender(t, tender, [{ vendor: bidder, price: "18500000", unitPrices: ["185000"] }]);
   t.clock.set(new Date("2026-12-14T03:00:00Z"));
+  await duringEvaluation();
   const committee = await loginAs(t, tender.pokja[0] as TestUser);
   for (const stage of ["administrasi", "teknis", "kualifikasi"]) {
     expect((await committee.put(`/api/v1/tenders/${tender.tenderCode}/evaluation/${bidder.vendorId}/${stage}`, { passed: true, reason: "Memenuhi." })).status).toBe(200);
@@ -79,6 +83,16 @@ async function awardOneTender(t: TestApp): Promise<void> {
   expect((await (await loginAs(t, tender.pokja[0] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/winner`)).status).toBe(200);
   t.clock.set(new Date("2026-12-22T02:00:00Z"));
   expect((await (await loginAs(t, tender.ppk)).post(`/api/v1/tenders/${tender.tenderCode}/award`, { letterNumber: "027/SPPBJ/09/2026" })).status).toBe(201);
+  t.clock.set(new Date("2026-12-23T03:00:00Z"));
+  const contract = { contractNumber: "602/KONTRAK/09/2026", value: "18500000", signedOn: "2026-12-23", startsOn: "2027-01-04", endsOn: "2027-03-31" };
+  expect((await (await loginAs(t, tender.ppk)).post(`/api/v1/tenders/${tender.tenderCode}/contract`, contract)).status).toBe(201);
+}
+
+/** A tender nobody bid on, declared failed after its opening: the unsuccessful tenderUpdate release. */
+async function declareFailed(t: TestApp, tender: { tenderCode: string; pokja: TestUser[] }): Promise<void> {
+  const body = { reason: "no_bids", text: "Tidak ada penyedia yang memasukkan penawaran sampai batas akhir." };
+  const failed = await (await loginAs(t, tender.pokja[0] as TestUser)).post(`/api/v1/tenders/${tender.tenderCode}/failure`, body);
+  expect(failed.status, failed.text).toBe(201);
 }
 
 describe("OCDS output against the official 1.1 schemas", () => {
@@ -99,7 +113,8 @@ describe("OCDS output against the official 1.1 schemas", () => {
     await t.deps.database.db.transaction().execute((trx) =>
       recordRelease(trx, { packageId: works.packageId, tag: ["tenderAmendment"], amendment: { rationale: "Perubahan spesifikasi teknis", description: "Adendum 1" } }, t.clock.now(), publicationContext(t.deps.config)),
     );
-    await awardOneTender(t);
+    const unbid = await buildPublishedTender(t, { name: "Rehabilitasi Saluran Drainase Kelurahan", rupCode: "37700009" });
+    await awardOneTender(t, () => declareFailed(t, unbid));
   });
   afterAll(async () => {
     if (present) await t.close();
@@ -115,7 +130,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
       releases.push(...r.body.releases);
       url = r.body.links?.next;
     }
-    expect(new Set(releases.flatMap((r) => r.tag))).toEqual(new Set(["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate"]));
+    expect(new Set(releases.flatMap((r) => r.tag))).toEqual(new Set(["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate", "contract"]));
     // Open codelists are not enforced by the schema: we use their standard codes only.
     const [criteria, methods, milestones, roles] = ["awardCriteria.csv", "submissionMethod.csv", "milestoneType.csv", "partyRole.csv"].map(codelist) as Set<string>[];
     for (const release of releases) {
@@ -138,7 +153,7 @@ describe("OCDS output against the official 1.1 schemas", () => {
   it.skipIf(!present)("record packages, page by page and whole, and a single record package", async () => {
     const whole = await t.client().get<RecordPackage>("/api/v1/ocds/records");
     expect(check.recordPackage(whole.body)).toBe("valid");
-    expect(whole.body.records).toHaveLength(4);
+    expect(whole.body.records).toHaveLength(5);
     const page = await t.client().get<RecordPackage>("/api/v1/ocds/records?limit=1");
     expect(check.recordPackage(page.body)).toBe("valid");
     expect(page.body.links?.next).toBeDefined();

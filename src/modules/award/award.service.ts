@@ -6,6 +6,8 @@ import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
 import { loadAsCommittee } from "../bids/keys.service.js";
+import { unansweredAppeals } from "./appeal.service.js";
+import { assertNotFailed } from "./failure.service.js";
 import { rupiahString } from "../packages/money.js";
 import { notifyUser } from "../notifications/notifications.service.js";
 import { recordRelease } from "../ocds/ocds.service.js";
@@ -36,6 +38,7 @@ export async function fileObjection(db: Kysely<DB>, actor: Actor, tenderCode: st
   const { timeZone } = await getSettings(db);
   assertInStage(await readSchedule(db, tender.id), ["sanggah"], now, timeZone, FILING);
   if (!(await resultOf(db, tender.id))) throw new AppError("CONFLICT", { id: "Pemenang belum ditetapkan", en: "No winner has been named yet" });
+  await assertNotFailed(db, tender.id);
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("objections").select("id").where("package_id", "=", tender.id).where("vendor_id", "=", actor.vendorId ?? "").executeTakeFirst();
@@ -105,6 +108,9 @@ export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: strin
   assertInStage(await readSchedule(db, tender.id), ["sppbj"], now, timeZone, AWARDING);
   const result = await resultOf(db, tender.id);
   if (!result) throw new AppError("CONFLICT", { id: "Pemenang belum ditetapkan", en: "No winner has been named yet" });
+  await assertNotFailed(db, tender.id);
+  const appeals = await unansweredAppeals(db, tender.id);
+  if (appeals > 0) throw new AppError("CONFLICT", { id: `${appeals} sanggah banding belum dijawab`, en: `${appeals} appeal(s) not answered yet` });
   const unanswered = await db.selectFrom("objections").select("id").where("package_id", "=", tender.id).where("answer", "is", null).execute();
   if (unanswered.length > 0) throw new AppError("CONFLICT", { id: `${unanswered.length} sanggah belum dijawab`, en: `${unanswered.length} objection(s) not answered yet` });
   await db.transaction().execute(async (trx) => {

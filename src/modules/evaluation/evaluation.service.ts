@@ -14,6 +14,7 @@ import { localDate } from "../settings/calendar.js";
 import { recordRelease } from "../ocds/ocds.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
 import { loadTender } from "../tenders/participation.service.js";
+import { assertNotFailed } from "../award/failure.service.js";
 import { assertInStage } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
 import { SCORED_EVALUATION_METHODS, type EvaluationMethod } from "../packages/packages.schemas.js";
@@ -196,6 +197,7 @@ export async function awardTenderCepat(db: Kysely<DB>, actor: Actor, tender: Par
 
 async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeof evaluationView>[1] & { code: string }, now: Date, context: PublicationContext): Promise<void> {
   const tenderCode = tender.code;
+  await assertNotFailed(db, tender.id);
   const view = await evaluationView(db, tender, now);
   const winner = view.find((b) => b.rank === 1);
   if (!winner?.corrected) {

@@ -3,6 +3,8 @@ import type { Tx } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { AppError } from "../../server/errors.js";
 import { findPackage, listHpsItems } from "../packages/packages.repository.js";
+import { ZONE_OFFSET_HOURS } from "../settings/calendar.js";
+import type { TimeZoneCode } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import { nextCounter, readSchedule } from "../tenders/tenders.repository.js";
 import type { OcdsContext } from "./ocds.context.js";
@@ -54,6 +56,7 @@ export async function recordRelease(trx: Tx, change: ReleaseChange, now: Date, c
       schedule: await readSchedule(trx, pkg.id),
       lpse: { name: settings.name, timeZone: settings.timeZone },
       ...(await awardState(trx, pkg.id)),
+      ...(await closingState(trx, pkg.id, settings.timeZone)),
     },
     { ocid, id, date, tag: change.tag, amendments },
   );
@@ -71,14 +74,36 @@ async function awardState(trx: Tx, packageId: string) {
     .executeTakeFirst();
   if (!result) return {};
   const letter = await trx.selectFrom("awards").select(["value_sen", "issued_at"]).where("package_id", "=", packageId).executeTakeFirst();
+  const failed = await trx.selectFrom("tender_failures").select("package_id").where("package_id", "=", packageId).executeTakeFirst();
   return {
     award: {
       supplier: { id: result.winner_vendor_id, name: result.name },
       valueSen: BigInt(letter?.value_sen ?? result.corrected_price_sen),
       date: letter?.issued_at ?? result.determined_at,
-      status: letter ? ("active" as const) : ("pending" as const),
+      status: failed ? ("cancelled" as const) : letter ? ("active" as const) : ("pending" as const),
     },
   };
+}
+
+/** A failed tender, and the signed contract with its local dates as instants in the LPSE's zone. */
+async function closingState(trx: Tx, packageId: string, zone: TimeZoneCode) {
+  const failed = await trx.selectFrom("tender_failures").select("package_id").where("package_id", "=", packageId).executeTakeFirst();
+  const contract = await trx.selectFrom("contracts").selectAll().where("package_id", "=", packageId).executeTakeFirst();
+  return {
+    ...(failed && { failed: true }),
+    ...(contract && {
+      contract: {
+        number: contract.contract_number,
+        valueSen: BigInt(contract.value_sen),
+        dateSigned: localInstant(contract.signed_on, "00:00:00", zone),
+        period: { startDate: localInstant(contract.starts_on, "00:00:00", zone), endDate: localInstant(contract.ends_on, "23:59:59", zone) },
+      },
+    }),
+  };
+}
+
+function localInstant(date: string, time: string, zone: TimeZoneCode): string {
+  return new Date(Date.parse(`${date}T${time}Z`) - ZONE_OFFSET_HOURS[zone] * 3_600_000).toISOString();
 }
 
 /** Where the packages live and what they say about themselves. */

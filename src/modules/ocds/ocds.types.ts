@@ -5,9 +5,10 @@ export type JsonObject = { [key: string]: Json };
 
 /**
  * The release tags we write: publication, a schedule change, (with addenda) a formal amendment, the
- * winner named (award, pending) and the award letter (awardUpdate, active).
+ * winner named (award, pending), the award letter (awardUpdate, active), a failed tender (tenderUpdate,
+ * unsuccessful) and the signed contract (contract).
  */
-export const RELEASE_TAGS = ["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate"] as const;
+export const RELEASE_TAGS = ["planning", "tender", "tenderUpdate", "tenderAmendment", "award", "awardUpdate", "contract"] as const;
 export type ReleaseTag = (typeof RELEASE_TAGS)[number];
 
 export type OcdsValue = { amount: number; currency: "IDR" };
@@ -38,7 +39,7 @@ export type OcdsRelease = {
   tender: {
     id: string;
     title: string;
-    status: "active";
+    status: "active" | "unsuccessful";
     procuringEntity: OcdsOrganizationReference;
     items: { id: string; description: string; quantity: number; unit: { name: string } }[];
     value: OcdsValue;
@@ -55,5 +56,6 @@ export type OcdsRelease = {
     milestones: { id: string; code: string; title: string; type: string; description: string; dueDate: string }[];
     amendments?: OcdsAmendment[];
   };
-  awards?: { id: string; title: string; status: "pending" | "active"; date: string; value: OcdsValue; suppliers: OcdsOrganizationReference[] }[];
+  awards?: { id: string; title: string; status: "pending" | "active" | "cancelled"; date: string; value: OcdsValue; suppliers: OcdsOrganizationReference[] }[];
+  contracts?: { id: string; awardID: string; title: string; status: "active"; value: OcdsValue; dateSigned: string; period: OcdsPeriod }[];
 };

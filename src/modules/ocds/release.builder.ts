@@ -22,8 +22,12 @@ export interface TenderState {
   items: readonly HpsItemRow[];
   schedule: readonly StageWindow[];
   lpse: { name: string; timeZone: TimeZoneCode };
-  /** Once the winner is named: pending; once the SPPBJ is issued: active. */
-  award?: { supplier: { id: string; name: string }; valueSen: bigint; date: string; status: "pending" | "active" };
+  /** Once the winner is named: pending; once the SPPBJ is issued: active; cancelled when the tender fails. */
+  award?: { supplier: { id: string; name: string }; valueSen: bigint; date: string; status: "pending" | "active" | "cancelled" };
+  /** Declared a failed tender (tender gagal). */
+  failed?: boolean;
+  /** The signed contract; instants already converted from the LPSE's local dates. */
+  contract?: { number: string; valueSen: bigint; dateSigned: string; period: OcdsPeriod };
 }
 
 export interface ReleaseMeta {
@@ -82,7 +86,7 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
     tender: {
       id: pkg.tender_code,
       title: pkg.name,
-      status: "active",
+      status: state.failed ? "unsuccessful" : "active",
       procuringEntity,
       items: state.items.map((item) => ({
         id: String(item.position),
@@ -121,6 +125,19 @@ export function buildRelease(state: TenderState, meta: ReleaseMeta): OcdsRelease
           date: state.award.date,
           value: idr(state.award.valueSen),
           suppliers: [supplierOf(state.award.supplier)],
+        },
+      ],
+    }),
+    ...(state.contract && {
+      contracts: [
+        {
+          id: `${pkg.tender_code}-kontrak-1`,
+          awardID: `${pkg.tender_code}-1`,
+          title: `Kontrak ${state.contract.number}`,
+          status: "active",
+          value: idr(state.contract.valueSen),
+          dateSigned: state.contract.dateSigned,
+          period: state.contract.period,
         },
       ],
     }),

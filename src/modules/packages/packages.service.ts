@@ -75,7 +75,7 @@ function columnsOf(input: PackageInput, paguSen: bigint, hpsSen: bigint) {
 }
 
 /** The PPK creates a draft package for its agency, with the HPS computed from its items. */
-export async function createPackage(db: Kysely<DB>, actor: Actor, input: PackageInput, now: Date) {
+export async function createPackage(db: Kysely<DB>, actor: Actor, input: PackageInput, now: Date, options: { retenderOf?: string } = {}) {
   const agencyId = actor.agencyId;
   if (!agencyId) throw new AppError("FORBIDDEN");
   return db.transaction().execute(async (trx) => {
@@ -83,9 +83,9 @@ export async function createPackage(db: Kysely<DB>, actor: Actor, input: Package
     const { items, hpsSen } = priceItems(id, input);
     const paguSen = await checkPackage(trx, agencyId, input, hpsSen);
     const at = now.toISOString();
-    await repo.insertPackage(trx, { id, agency_id: agencyId, ppk_id: actor.id, ...columnsOf(input, paguSen, hpsSen), status: "draft", hps_set_at: at, tender_code: null, published_at: null, created_at: at, updated_at: at });
+    await repo.insertPackage(trx, { id, agency_id: agencyId, ppk_id: actor.id, ...columnsOf(input, paguSen, hpsSen), status: "draft", hps_set_at: at, retender_of: options.retenderOf ?? null, tender_code: null, published_at: null, created_at: at, updated_at: at });
     await repo.replaceHpsItems(trx, id, items);
-    await appendEvent(trx, { actorId: actor.id, type: "package.created", subject: { type: "package", id }, payload: { ...input, hps: rupiahString(hpsSen) } }, now);
+    await appendEvent(trx, { actorId: actor.id, type: "package.created", subject: { type: "package", id }, payload: { ...input, hps: rupiahString(hpsSen), ...(options.retenderOf && { retenderOf: options.retenderOf }) } }, now);
     const row = await repo.findPackage(trx, id);
     if (!row) throw packageNotFound();
     return { row, items };

@@ -38,6 +38,11 @@ export const ProcurementRulesSchema = z.strictObject({
   hpsMaxWorkingDaysBeforeDeadline: z.int().min(1).max(120),
   /** The committee answers a sanggah within 3 calendar days after the objection period (standard tender document). */
   objectionAnswerDays: z.int().min(1).max(30).optional(),
+  /**
+   * Sanggah banding (construction only): filed at the latest this many calendar days after the sanggah
+   * answer period ends (standard tender document: 5 calendar days after the sanggah answer).
+   */
+  appealDays: z.int().min(1).max(30).optional(),
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
@@ -82,6 +87,7 @@ export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
   directProcurementConsultancyLimit: "100000000",
   hpsMaxWorkingDaysBeforeDeadline: 28,
   objectionAnswerDays: 3,
+  appealDays: 5,
 };
 
 export const DEFAULT_SETTINGS: LpseSettings = {
@@ -129,6 +135,9 @@ const isoDate = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
     message: bilingual("bukan tanggal yang ada", "is not a real date"),
   });
+
+/** A real calendar date, YYYY-MM-DD (holidays, contract dates). */
+export const CalendarDateSchema = isoDate;
 
 export const HolidaySchema = z.strictObject({
   date: isoDate,
