@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
+import { newTotpSecret } from "../../src/modules/auth/totp.js";
 import { createAgency, createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
 import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
 import { createPackage } from "../../src/modules/packages/packages.service.js";
@@ -14,6 +14,7 @@ import { insertVendor } from "../../src/modules/vendors/vendors.repository.js";
 import { ManualClock } from "../../src/server/clock.js";
 import { launchBrowser } from "../support/browser.js";
 import { actorOf } from "../support/tenders.js";
+import { logIn as logInAs } from "../support/bid-steps.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 const PASSWORD = "Madiun#Uji2026";
@@ -98,15 +99,7 @@ describe("browser: Pengadaan Langsung", () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     pages.push(page);
-    await page.goto(`${s.url}/login`);
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Kata sandi").fill(PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    if (user.totpSecret) {
-      await page.getByLabel("Kode autentikator").fill(totpCode(user.totpSecret, clock.now()));
-      await page.getByRole("button", { name: "Verifikasi" }).click();
-    }
-    await page.waitForURL(/\/app$/);
+    await logInAs(page, s.url, user, clock.now());
     return page;
   }
 

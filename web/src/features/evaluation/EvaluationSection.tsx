@@ -15,7 +15,7 @@ import { SCORED_EVALUATION_METHODS } from "../packages/packages.api";
 import type { Tender } from "../tenders/tenders.api";
 import { type EvaluatedBidder, type Evaluation, FINDING_STAGES, formatScore, hasCombinedScore, useDetermineWinner, useEvaluation } from "./evaluation.api";
 import { FindingsForm } from "./FindingsForm";
-import { AMOUNT_STYLE, Verdict } from "./Verdict";
+import { AMOUNT_STYLE, BidderCells, Verdict } from "./Verdict";
 
 interface Props {
   tender: Tender;
@@ -136,22 +136,7 @@ function BidderRow({ bidder, winner, scored, combined }: { bidder: EvaluatedBidd
   const { qualification: q } = bidder;
   return (
     <Table.Tr>
-      <Table.Th scope="row" fw={500}>
-        <Stack gap={2}>
-          <span>{bidder.vendorName}</span>
-          {winner && (
-            <Badge color="teal" variant="filled" size="sm">
-              {t("award.evaluation.winner")}
-            </Badge>
-          )}
-        </Stack>
-      </Table.Th>
-      <Table.Td ta="right" style={AMOUNT_STYLE}>
-        {bidder.offer === null ? t("common.none") : rupiah(bidder.offer)}
-      </Table.Td>
-      <Table.Td ta="right" style={AMOUNT_STYLE}>
-        {bidder.corrected === null ? t("common.none") : rupiah(bidder.corrected)}
-      </Table.Td>
+      <BidderCells bidder={bidder} winner={winner} />
       <Table.Td>
         {!bidder.opened ? (
           <Text size="sm" c="red">

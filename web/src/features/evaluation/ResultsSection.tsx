@@ -1,11 +1,10 @@
-import { Badge, Stack, Table, Text } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useDateTimeFormat } from "../../lib/DateTime";
-import { rupiah } from "../../lib/money";
 import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
 import { formatScore, hasCombinedScore, hasTechnicalScore, type Results } from "./evaluation.api";
-import { AMOUNT_STYLE, Verdict } from "./Verdict";
+import { AMOUNT_STYLE, BidderCells, Verdict } from "./Verdict";
 
 const STAGE_COLUMNS = ["administrasi", "teknis", "kualifikasi", "harga"] as const;
 
@@ -66,22 +65,7 @@ export function ResultsSection({ results }: { results: Results }) {
           <Table.Tbody>
             {results.bidders.map((bidder) => (
               <Table.Tr key={bidder.vendorName} data-winner={bidder.winner || undefined}>
-                <Table.Th scope="row" fw={500}>
-                  <Stack gap={2} align="flex-start">
-                    <span>{bidder.vendorName}</span>
-                    {bidder.winner && (
-                      <Badge color="teal" variant="filled" size="sm">
-                        {t("award.evaluation.winner")}
-                      </Badge>
-                    )}
-                  </Stack>
-                </Table.Th>
-                <Table.Td ta="right" style={AMOUNT_STYLE}>
-                  {bidder.offer === null ? t("common.none") : rupiah(bidder.offer)}
-                </Table.Td>
-                <Table.Td ta="right" style={AMOUNT_STYLE}>
-                  {bidder.corrected === null ? t("common.none") : rupiah(bidder.corrected)}
-                </Table.Td>
+                <BidderCells bidder={bidder} winner={bidder.winner} />
                 {STAGE_COLUMNS.map((stage) => (
                   <Table.Td key={stage}>
                     <Verdict passed={bidder[stage]} />
