@@ -28,6 +28,7 @@ export interface DemoUser {
 const DOMAIN = "lpse-madiun.demo";
 
 export const DEMO_USERS: DemoUser[] = [
+  { email: `kepala@${DOMAIN}`, name: "Drs. Suryo Wibowo", role: "kepala_lpse" },
   { email: `admin@${DOMAIN}`, name: "Rina Wulandari", role: "admin_ppe" },
   { email: `admin.dpupr@${DOMAIN}`, name: "Agus Setiawan", role: "admin_agency", agencyCode: "DPUPR" },
   { email: `admin.pbj@${DOMAIN}`, name: "Sri Handayani", role: "admin_agency", agencyCode: "SETDA-PBJ" },

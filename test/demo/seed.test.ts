@@ -18,7 +18,7 @@ describe("demo data", () => {
   it("creates the Kota Madiun LPSE with a login for every role, and seeds only once", async () => {
     const logins = await demoLogins(t.deps);
     const roles = new Set(logins.map((l) => l.role));
-    for (const role of ["admin_ppe", "admin_agency", "verifikator", "helpdesk", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan", "auditor", "vendor"]) expect(roles).toContain(role);
+    for (const role of ["kepala_lpse", "admin_ppe", "admin_agency", "verifikator", "helpdesk", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan", "auditor", "vendor"]) expect(roles).toContain(role);
     for (const l of logins) expect(l.totpSecret !== null, l.email).toBe(requiresSecondFactor(l.role as Role));
     expect(await seedDemo(t.deps)).toBe(false);
     const pub = await t.client().get<{ name: string; timeZone: string }>("/api/v1/public/lpse");

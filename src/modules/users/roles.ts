@@ -1,5 +1,6 @@
 /** The roles of an LPSE (Perpres 16/2018 and LKPP's SPSE duty descriptions). One role per account. */
 export const ROLES = [
+  "kepala_lpse",
   "admin_ppe",
   "admin_agency",
   "verifikator",
@@ -15,15 +16,16 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that work for the whole LPSE rather than for one agency (OPD). */
-export const LPSE_WIDE_ROLES: readonly Role[] = ["admin_ppe", "verifikator", "helpdesk", "auditor"];
+export const LPSE_WIDE_ROLES: readonly Role[] = ["kepala_lpse", "admin_ppe", "verifikator", "helpdesk", "auditor"];
 
 /** Roles that belong to one agency and need an agency id. */
 export const AGENCY_ROLES: readonly Role[] = ["admin_agency", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan"];
 
 /** The LPSE information-security policy requires a second factor for these roles. */
-export const SECOND_FACTOR_ROLES: readonly Role[] = ["admin_ppe", "admin_agency", "verifikator", "ppk", "pokja"];
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["kepala_lpse", "admin_ppe", "admin_agency", "verifikator", "ppk", "pokja"];
 
 export const ROLE_NAMES: Record<Role, { id: string; en: string }> = {
+  kepala_lpse: { id: "Kepala LPSE", en: "Head of the LPSE" },
   admin_ppe: { id: "Admin PPE", en: "LPSE administrator" },
   admin_agency: { id: "Admin Agency", en: "Agency administrator" },
   verifikator: { id: "Verifikator", en: "Vendor verifier" },

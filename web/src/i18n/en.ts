@@ -119,6 +119,7 @@ export const en: Messages = {
     intro: "Choose an item in the menu to start working.",
   },
   roles: {
+    kepala_lpse: "Head of the LPSE",
     admin_ppe: "LPSE administrator",
     admin_agency: "Agency administrator",
     verifikator: "Vendor verifier",

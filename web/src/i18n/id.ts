@@ -121,6 +121,7 @@ export const id = {
     intro: "Pilih menu di samping untuk mulai bekerja.",
   },
   roles: {
+    kepala_lpse: "Kepala LPSE",
     admin_ppe: "Admin PPE",
     admin_agency: "Admin Agency",
     verifikator: "Verifikator",
