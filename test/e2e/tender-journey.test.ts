@@ -11,7 +11,11 @@ import type { Role } from "../../src/modules/users/roles.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
 import { ManualClock } from "../../src/server/clock.js";
+import { createOpeningKey } from "../../src/crypto/keys.js";
+import { setOpeningKey } from "../../src/modules/bids/keys.service.js";
+import { createOpeningKey as createOpeningKeyInBrowser } from "../support/bid-steps.js";
 import { launchBrowser } from "../support/browser.js";
+import { TEST_ITERATIONS } from "../support/sealed-bids.js";
 import { buildPdf } from "../support/pdf.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { addLicence, approveInPerson, fillVendorProfile, logInAfterSignUp, openFromQueue, signUpVendor, submitForVerification } from "../support/vendor-steps.js";
@@ -71,6 +75,11 @@ describe("browser: tender journey", () => {
       const agencyId = staff.role === "pokja" ? ukpbj.id : staff.role === "verifikator" ? undefined : dpupr.id;
       const created = await createUser(db, null, { name: staff.name, email: staff.email, role: staff.role, agencyId, password: PASSWORD }, now);
       await updateUser(db, created.id, { totp_secret: staff.secret, totp_enrolled_at: now.toISOString() });
+      // Two of the three Pokja members made their opening keys earlier; the first makes one in the journey.
+      if (staff === pokja[1] || staff === pokja[2]) {
+        const actor = { id: created.id, name: staff.name, email: staff.email, role: staff.role, agencyId: agencyId ?? null, vendorId: null, sessionId: "" };
+        await setOpeningKey(db, actor, await createOpeningKey(`frasa sandi ${staff.email}`, TEST_ITERATIONS), now);
+      }
     }
     browser = await launchBrowser();
   });
@@ -228,6 +237,16 @@ describe("browser: tender journey", () => {
       expected.map((w) => [w.stage, w.startsAt.toISOString(), w.endsAt.toISOString()]),
     );
 
+    // The tender key is made at publication: it waits for the member's own opening key.
+    const holders = committee.getByRole("table", { name: "Kesiapan anggota" });
+    await holders.getByRole("row", { name: /Eko Prasetyo \(Anda\)/ }).getByText("Belum dibuat").waitFor();
+    await committee.getByText("Tender dapat diumumkan setelah semua pemegang bagian kunci membuat kunci pembukaan.").waitFor();
+    expect(await committee.getByRole("button", { name: "Umumkan tender" }).isDisabled()).toBe(true);
+    await createOpeningKeyInBrowser(committee, "frasa sandi pembukaan Eko Prasetyo");
+    await openPackage(committee);
+    await holders.getByRole("row", { name: /Eko Prasetyo/ }).getByText("Siap").waitFor();
+    await committee.getByText("Penawaran akan dapat dibuka oleh 2 dari 3 anggota.").waitFor();
+
     await committee.getByRole("button", { name: "Umumkan tender" }).click();
     await committee.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
     await committee.getByRole("link", { name: "Lihat pengumuman" }).waitFor();
@@ -235,6 +254,10 @@ describe("browser: tender journey", () => {
     expect(published.status).toBe("published");
     const tenderCode = published.tender_code ?? "";
     expect(tenderCode).toMatch(/^2027\d{5}$/);
+    // Published with its key, split 2 of 3 in the member's browser: one sealed share per member, no private key.
+    const tenderKey = await db.selectFrom("tender_keys").selectAll().where("package_id", "=", pkg.id).executeTakeFirstOrThrow();
+    expect(tenderKey.threshold).toBe(2);
+    expect(await db.selectFrom("tender_key_shares").select("user_id").where("package_id", "=", pkg.id).execute()).toHaveLength(3);
 
     // 4. A visitor finds the tender by searching on the home page and opens the announcement.
     const visitor = await newPage();

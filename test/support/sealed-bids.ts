@@ -23,18 +23,42 @@ export async function giveOpeningKeys(t: TestApp, members: readonly TestUser[]):
   return keys;
 }
 
-/** A member runs the key ceremony, as the committee's browser or the CLI does, and uploads its result. */
-export async function runCeremonyAs(member: Client, tenderCode: string, threshold?: number) {
-  const view = await member.get<{ members: { userId: string; publicKey: string | null }[]; threshold: number }>(`/api/v1/tenders/${tenderCode}/key-ceremony`);
-  expect(view.status, view.text).toBe(200);
-  const result = await runKeyCeremony(
+interface CeremonyView {
+  tenderCode: string | null;
+  members: { userId: string; publicKey: string | null }[];
+  escrow: { userId: string; publicKey: string | null } | null;
+  threshold: number;
+}
+
+/** The ceremony as the committee's browser or the CLI runs it: one share per member, and the escrow share if kept. */
+function ceremonyFor(tenderCode: string, view: CeremonyView, threshold?: number) {
+  const holders = view.escrow ? [...view.members, view.escrow] : view.members;
+  return runKeyCeremony(
     tenderCode,
-    view.body.members.map((m) => ({ userId: m.userId, publicKey: m.publicKey ?? "" })),
-    threshold ?? view.body.threshold,
+    holders.map((m) => ({ userId: m.userId, publicKey: m.publicKey ?? "" })),
+    threshold ?? view.threshold,
   );
-  const r = await member.put<{ publicKey: string; threshold: number }>(`/api/v1/tenders/${tenderCode}/tender-key`, result);
+}
+
+/** A member runs the key ceremony for a tender published without its key, and uploads its result. */
+export async function runCeremonyAs(member: Client, tenderCode: string, threshold?: number) {
+  const view = await member.get<CeremonyView>(`/api/v1/tenders/${tenderCode}/key-ceremony`);
+  expect(view.status, view.text).toBe(200);
+  const r = await member.put<{ publicKey: string; threshold: number }>(`/api/v1/tenders/${tenderCode}/tender-key`, await ceremonyFor(tenderCode, view.body, threshold));
   expect(r.status, r.text).toBe(201);
   return r.body;
+}
+
+/**
+ * A member publishes a sealed-bid tender as the package page does: the tender code is reserved, the key
+ * ceremony runs for it, and publication carries the result. Returns the publication's response.
+ */
+export async function publishWithCeremony(member: Client, packageId: string) {
+  const reserved = await member.post<{ tenderCode: string }>(`/api/v1/packages/${packageId}/tender-code`);
+  expect(reserved.status, reserved.text).toBe(200);
+  const view = await member.get<CeremonyView>(`/api/v1/packages/${packageId}/key-ceremony`);
+  expect(view.status, view.text).toBe(200);
+  return member.post<{ status: string; tenderCode: string | null }>(`/api/v1/packages/${packageId}/publish`, { tenderKey: await ceremonyFor(reserved.body.tenderCode, view.body) });
 }
 
 /** A member fetches its sealed share, unlocks its opening key with its passphrase and opens the share. */

@@ -34,13 +34,34 @@ export function committeeKeys(db: Queryable, packageId: string) {
     .execute();
 }
 
+/** The active heads of the LPSE with their opening keys: the holder of the escrow share. */
+export function activeHeads(db: Queryable) {
+  return db
+    .selectFrom("users")
+    .leftJoin("opening_keys", "opening_keys.user_id", "users.id")
+    .select(["users.id as user_id", "users.name", "opening_keys.public_key"])
+    .where("users.role", "=", "kepala_lpse")
+    .where("users.status", "=", "active")
+    .orderBy("users.name")
+    .execute();
+}
+
 export function findTenderKey(db: Queryable, packageId: string) {
   return db.selectFrom("tender_keys").selectAll().where("package_id", "=", packageId).executeTakeFirst();
 }
 
-export async function countShares(db: Queryable, packageId: string): Promise<number> {
-  const row = await db.selectFrom("tender_key_shares").select((eb) => eb.fn.countAll<number>().as("n")).where("package_id", "=", packageId).executeTakeFirstOrThrow();
-  return Number(row.n);
+/** The shares of a tender key: the committee's, and whether one more is held in escrow (by someone outside it). */
+export async function countShares(db: Queryable, packageId: string): Promise<{ members: number; escrow: boolean }> {
+  const rows = await db
+    .selectFrom("tender_key_shares")
+    .leftJoin("package_committee_members", (join) =>
+      join.onRef("package_committee_members.package_id", "=", "tender_key_shares.package_id").onRef("package_committee_members.user_id", "=", "tender_key_shares.user_id"),
+    )
+    .select("package_committee_members.user_id as member")
+    .where("tender_key_shares.package_id", "=", packageId)
+    .execute();
+  const members = rows.filter((r) => r.member !== null).length;
+  return { members, escrow: rows.length > members };
 }
 
 export function findShare(db: Queryable, packageId: string, userId: string) {

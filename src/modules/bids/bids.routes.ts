@@ -21,7 +21,7 @@ import {
   TenderKeyInputSchema,
 } from "./bids.schemas.js";
 import { appendUpload, completeUpload, myBid, startUpload, submitBid, uploadStatus, withdrawBid } from "./bids.service.js";
-import { assertCommitteeRole, ceremonyView, myShare, publicTenderKey, publishTenderKey, setOpeningKey } from "./keys.service.js";
+import { assertKeyHolderRole, ceremonyView, myShare, publicTenderKey, publishTenderKey, setOpeningKey } from "./keys.service.js";
 import { openingProgress, openingRecord, submitShare } from "./opening.service.js";
 
 /** Sealed bids: opening keys, the key ceremony, bid upload and receipts, opening by k of n members. */
@@ -33,7 +33,7 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
     { schema: { tags: ["bids"], summary: "The caller's opening key (public key and the passphrase-wrapped seed), for unlocking in the browser", response: { 200: OpeningKeySchema } } },
     async (request) => {
       const actor = requireActor(request);
-      assertCommitteeRole(actor);
+      assertKeyHolderRole(actor);
       const row = await repo.findOpeningKey(db, actor.id);
       if (!row) throw new AppError("NOT_FOUND", { id: "Anda belum membuat kunci pembukaan", en: "You have not made an opening key yet" });
       return { publicKey: row.public_key, wrapped: JSON.parse(row.wrapped) as z.infer<typeof OpeningKeySchema>["wrapped"], createdAt: row.created_at };

@@ -41,15 +41,34 @@ export const TenderKeyInputSchema = z.strictObject({
 });
 export type TenderKeyInput = z.infer<typeof TenderKeyInputSchema>;
 
-export const PublicTenderKeySchema = z.object({ tenderCode: z.string(), publicKey: z.string(), threshold: z.number().int(), members: z.number().int(), createdAt: z.string() }).meta({ id: "TenderKey" });
+export const PublicTenderKeySchema = z
+  .object({
+    tenderCode: z.string(),
+    publicKey: z.string(),
+    threshold: z.number().int(),
+    /** Committee members holding a share. */
+    members: z.number().int(),
+    /** One more share is held in escrow by the head of the LPSE. */
+    escrow: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "TenderKey" });
+
+const KeyHolderSchema = z.object({ userId: z.string(), name: z.string(), publicKey: z.string().nullable() });
 
 export const CeremonySchema = z.object({
-  tenderCode: z.string(),
+  /** Null before publication until the committee reserves the code the shares are bound to. */
+  tenderCode: z.string().nullable(),
   /** The default threshold: a majority of the committee. */
   threshold: z.number().int(),
-  members: z.array(z.object({ userId: z.string(), name: z.string(), publicKey: z.string().nullable() })),
+  members: z.array(KeyHolderSchema),
+  /** The head of the LPSE, when the LPSE keeps an escrow share (setting `security.tenderKeyEscrow`). */
+  escrow: KeyHolderSchema.nullable(),
   tenderKey: PublicTenderKeySchema.nullable(),
 });
+
+/** Publication carries the key ceremony's result, made in the publishing member's browser for the reserved code. */
+export const PublishInputSchema = z.strictObject({ tenderKey: TenderKeyInputSchema.optional() });
 
 export const SealedShareSchema = z.object({ userId: z.string(), enc: z.string(), ct: z.string(), shareHash: z.string() });
 

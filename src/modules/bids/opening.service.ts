@@ -11,7 +11,7 @@ import { formatLocal } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
 import type { BidDeps } from "./bids.service.js";
 import * as repo from "./bids.repository.js";
-import { loadAsCommittee } from "./keys.service.js";
+import { loadAsKeyHolder } from "./keys.service.js";
 import { awardTenderCepat } from "../evaluation/evaluation.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
 
@@ -43,7 +43,7 @@ async function openOne(deps: BidDeps, bid: { sha256: string; vendor_id: string }
  */
 export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: string, share: string, context: PublicationContext) {
   const db = deps.database.db;
-  const tender = await loadAsCommittee(db, actor, tenderCode);
+  const tender = await loadAsKeyHolder(db, actor, tenderCode);
   const key = await repo.findTenderKey(db, tender.id);
   if (!key) throw new AppError("CONFLICT", { id: "Tender ini tidak memiliki kunci tender", en: "This tender has no tender key" });
   const now = deps.clock.now();
@@ -79,7 +79,7 @@ export async function submitShare(deps: BidDeps, actor: Actor, tenderCode: strin
  */
 export async function openingProgress(deps: BidDeps, actor: Actor, tenderCode: string) {
   const db = deps.database.db;
-  const tender = await loadAsCommittee(db, actor, tenderCode);
+  const tender = await loadAsKeyHolder(db, actor, tenderCode);
   const key = await repo.findTenderKey(db, tender.id);
   if (!key) throw new AppError("NOT_FOUND", { id: "Kunci tender belum dibuat oleh Pokja", en: "The committee has not made the tender key yet" });
   const shares = await repo.submittedShares(db, tender.id);

@@ -23,6 +23,11 @@ export const SecuritySettingsSchema = z.strictObject({
   lockoutMinutes: z.int().min(1).max(1440),
   /** Absolute session lifetime. */
   sessionHours: z.int().min(1).max(24),
+  /**
+   * Each tender key also gets an escrow share for the head of the LPSE (Kepala LPSE), so that a member who
+   * lost the passphrase can be stood in for at opening. Optional on input; always present on output.
+   */
+  tenderKeyEscrow: z.boolean().optional(),
 });
 
 /** A whole-Rupiah amount as a decimal string (exact; see packages/money.ts). */
@@ -123,7 +128,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
     pengumuman_file_1: { amount: 1, unit: "hours" },
     pembukaan_file_2: { amount: 1, unit: "working_days" },
   },
-  security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8 },
+  security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8, tenderKeyEscrow: false },
   procurementRules: DEFAULT_PROCUREMENT_RULES,
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
 };

@@ -26,7 +26,12 @@ export async function updateSettings(db: Kysely<DB>, actor: Actor | null, settin
   return db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);
     // A client that does not know the procurement rules leaves them as they are.
-    settings = { ...settings, procurementRules: settings.procurementRules ?? before.procurementRules, uploadLimits: settings.uploadLimits ?? before.uploadLimits };
+    settings = {
+      ...settings,
+      security: { ...settings.security, tenderKeyEscrow: settings.security.tenderKeyEscrow ?? before.security.tenderKeyEscrow },
+      procurementRules: settings.procurementRules ?? before.procurementRules,
+      uploadLimits: settings.uploadLimits ?? before.uploadLimits,
+    };
     await repo.writeSetting(trx, SETTINGS_KEY, JSON.stringify(settings), now.toISOString());
     await appendEvent(
       trx,

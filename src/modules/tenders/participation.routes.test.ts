@@ -27,7 +27,7 @@ describe("participation, clarification and addenda", () => {
     expect(early.messages.id).toContain("Pengumuman (30 Nov 2026, 08.00 WIB");
     expect(early.messages.en).toContain("Current stage: not started");
 
-    expect((await a.get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: false });
+    expect((await a.get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: false, escrowHolder: false });
     t.clock.set(at("2026-12-01T03:00:00Z"));
     const joined = await (await loginAs(t, vendorA)).post<{ joined: boolean }>(`/api/v1/tenders/${tender.tenderCode}/participation`);
     expect(joined.body).toEqual({ joined: true });
@@ -41,8 +41,8 @@ describe("participation, clarification and addenda", () => {
     expect(participants.body.items.map((p) => p.name).sort()).toEqual(["CV Karya Manunggal", "PT Madiun Jaya Konstruksi"]);
 
     // Who the caller is in this tender, for the announcement page.
-    expect((await (await loginAs(t, vendorA)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: true, committee: false });
-    expect((await (await loginAs(t, tender.pokja[2] as TestUser)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: true });
+    expect((await (await loginAs(t, vendorA)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: true, committee: false, escrowHolder: false });
+    expect((await (await loginAs(t, tender.pokja[2] as TestUser)).get(`/api/v1/tenders/${tender.tenderCode}/viewer`)).body).toEqual({ participant: false, committee: true, escrowHolder: false });
     expectProblem(await t.client().get(`/api/v1/tenders/${tender.tenderCode}/viewer`), 401, "UNAUTHENTICATED");
   });
 

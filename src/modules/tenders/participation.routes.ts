@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findShare } from "../bids/bids.repository.js";
 import type { AppDeps } from "../../server/app.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
@@ -45,16 +46,17 @@ export function participationRoutes(app: Api, deps: AppDeps): void {
     {
       schema: {
         tags: ["tenders"],
-        summary: "The caller's place in a tender: participant, committee member (what the announcement page offers)",
+        summary: "The caller's place in a tender: participant, committee member, holder of the escrow share of its key (what the announcement page offers)",
         params: TenderParamsSchema,
-        response: { 200: z.object({ participant: z.boolean(), committee: z.boolean() }) },
+        response: { 200: z.object({ participant: z.boolean(), committee: z.boolean(), escrowHolder: z.boolean() }) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const tender = await loadTender(db, request.params.tenderCode);
       const participant = actor.vendorId !== null && (await repo.findParticipant(db, tender.id, actor.vendorId)) !== undefined;
-      return { participant, committee: await isCommitteeMember(db, tender.id, actor.id) };
+      const escrowHolder = actor.role === "kepala_lpse" && (await findShare(db, tender.id, actor.id)) !== undefined;
+      return { participant, committee: await isCommitteeMember(db, tender.id, actor.id), escrowHolder };
     },
   );
 

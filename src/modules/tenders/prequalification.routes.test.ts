@@ -4,6 +4,7 @@ import type { Client } from "../../../test/support/client.js";
 import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { pascaSchedule } from "../../../test/support/schedule.js";
+import { giveOpeningKeys, publishWithCeremony } from "../../../test/support/sealed-bids.js";
 import { createWorkUnit } from "../orgs/orgs.service.js";
 import type { PackageView } from "../packages/packages.schemas.js";
 import { PRA_TWO_FILE } from "../settings/stage-keys.js";
@@ -43,6 +44,7 @@ describe("prequalification, two files", () => {
     const admin = await loginAs(t, await buildUser(t, "admin_agency", { agencyId }));
     expect((await admin.put(`/api/v1/packages/${pkg.id}/assignment`, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/56/401.112/2026" })).status).toBe(200);
     member = await loginAs(t, pokja[0] as TestUser);
+    await giveOpeningKeys(t, pokja);
   });
   afterAll(() => t.close());
 
@@ -56,7 +58,7 @@ describe("prequalification, two files", () => {
     expect(proposal.body.stages.map((s) => s.stage)).toEqual([...PRA_TWO_FILE]);
     const saved = await member.put<{ stages: Window[] }>(`/api/v1/packages/${pkg.id}/schedule`, { stages: proposal.body.stages });
     expect(saved.status, saved.text).toBe(200);
-    const published = await member.post<PackageView>(`/api/v1/packages/${pkg.id}/publish`);
+    const published = await publishWithCeremony(member, pkg.id);
     expect(published.status, published.text).toBe(200);
     const code = published.body.tenderCode ?? "";
 

@@ -3,7 +3,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
-import { AppError } from "../../server/errors.js";
+import { AppError, fieldError } from "../../server/errors.js";
+import type { TenderKeyInput } from "../bids/bids.schemas.js";
+import { storeTenderKey } from "../bids/keys.service.js";
 import { findAssignment } from "../packages/assignment.repository.js";
 import { rupiahString } from "../packages/money.js";
 import * as packages from "../packages/packages.repository.js";
@@ -18,15 +20,36 @@ function tenderCode(fiscalYear: number, sequence: number): string {
   return `${fiscalYear}${String(sequence).padStart(5, "0")}`;
 }
 
+/** Methods whose bids are sealed to a tender key: the key is made at publication. */
+export const SEALED_BID_METHODS: readonly string[] = ["tender", "tender_cepat", "seleksi"];
+
+/**
+ * Reserve the tender's public code before publication, so the key ceremony can bind the shares to it
+ * (src/crypto/keys.ts) and publication can carry the key. Reserving twice gives the same code.
+ */
+export async function reserveTenderCode(db: Kysely<DB>, actor: Actor, packageId: string, now: Date): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const pkg = await packages.findPackage(trx, packageId);
+    if (!pkg) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
+    if (pkg.tender_code) return pkg.tender_code;
+    const code = tenderCode(pkg.fiscal_year, await repo.nextCounter(trx, "tender_code"));
+    await packages.updatePackage(trx, packageId, { tender_code: code, updated_at: now.toISOString() });
+    await appendEvent(trx, { actorId: actor.id, type: "tender.code_reserved", subject: { type: "package", id: packageId }, payload: { tenderCode: code } }, now);
+    return code;
+  });
+}
+
 /**
  * Publish the tender: the committee is assigned, the schedule holds against the calendar at this moment,
- * and the public code is issued, all in one transaction with the public event.
- *
- * Sealed bids (next issue) plug in here: publication will also require the tender's public key and the
- * key shares encrypted to each Pokja member's opening key, generated in a member's browser (the key
- * ceremony); the server stores only the public key and the encrypted shares.
+ * and the public code is issued (or the reserved one used), all in one transaction with the public
+ * event. With the key ceremony's result, the tender key and the sealed shares are stored in the same
+ * transaction: the tender is never public without the key its bids are sealed to. The server stores only
+ * the public key and the encrypted shares. `"later"` (the demo data and test fixtures, which have no
+ * member's browser at hand) publishes without the key; the committee then makes it with
+ * PUT /tenders/:code/tender-key, and bids are refused until it exists.
  */
-export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: string, now: Date, context: PublicationContext) {
+export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: string, now: Date, context: PublicationContext, key: { tenderKey: TenderKeyInput | null } | "later" = "later") {
+  const tenderKey = key === "later" ? null : key.tenderKey;
   return db.transaction().execute(async (trx) => {
     const pkg = await packages.findPackage(trx, packageId);
     if (!pkg) throw new AppError("NOT_FOUND", { id: "Paket tidak ditemukan", en: "Package not found" });
@@ -37,7 +60,16 @@ export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: str
     const windows = await repo.readSchedule(trx, packageId);
     if (windows.length === 0) throw new AppError("CONFLICT", { id: "Jadwal tender belum disusun", en: "The tender has no schedule yet" });
     await checkSchedule(trx, pkg, windows, now);
-    const code = tenderCode(pkg.fiscal_year, await repo.nextCounter(trx, "tender_code"));
+    if (!tenderKey && key !== "later" && SEALED_BID_METHODS.includes(pkg.method)) {
+      throw fieldError("body.tenderKey", {
+        id: "wajib: kunci tender dibuat saat pengumuman (upacara kunci di peramban anggota Pokja)",
+        en: "required: the tender key is made at publication (the key ceremony in a Pokja member's browser)",
+      });
+    }
+    if (tenderKey && !pkg.tender_code) {
+      throw fieldError("body.tenderKey", { id: "kode tender belum dipesan untuk upacara kunci", en: "no tender code has been reserved for the key ceremony" });
+    }
+    const code = pkg.tender_code ?? tenderCode(pkg.fiscal_year, await repo.nextCounter(trx, "tender_code"));
     const at = now.toISOString();
     await packages.updatePackage(trx, packageId, { status: "published", tender_code: code, published_at: at, updated_at: at });
     // The tender document as published is version 0: the package's files, named by their hashes, so that
@@ -74,6 +106,7 @@ export async function publishTender(db: Kysely<DB>, actor: Actor, packageId: str
       },
       now,
     );
+    if (tenderKey) await storeTenderKey(trx, actor, { id: packageId, code }, tenderKey, now, "body.tenderKey");
     await recordRelease(trx, { packageId, tag: ["planning", "tender"] }, now, context);
     return code;
   });

@@ -4,6 +4,7 @@ import type { Client } from "../../../test/support/client.js";
 import { buildAgency, buildUser, loginAs, type TestUser } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { pascaSchedule } from "../../../test/support/schedule.js";
+import { giveOpeningKeys, publishWithCeremony } from "../../../test/support/sealed-bids.js";
 import { createWorkUnit } from "../orgs/orgs.service.js";
 import type { PackageView } from "../packages/packages.schemas.js";
 
@@ -41,6 +42,7 @@ describe("tender schedule and publication", () => {
     const assigned = await admin.put(`/api/v1/packages/${pkg.id}/assignment`, { kind: "pokja", memberIds: pokja.map((p) => p.id), decreeNumber: "027/55/401.112/2026" });
     expect(assigned.status, assigned.text).toBe(200);
     member = await loginAs(t, pokja[0] as TestUser);
+    await giveOpeningKeys(t, pokja);
   });
   afterAll(() => t.close());
 
@@ -66,7 +68,10 @@ describe("tender schedule and publication", () => {
     expect(set.body.current.stage).toBe("belum_dimulai");
     expect(set.body.timeZone).toBe("WIB");
 
-    const published = await member.post<PackageView>(`/api/v1/packages/${pkg.id}/publish`);
+    // A sealed-bid tender is published with its key, made in the publishing member's browser.
+    const keyless = expectProblem(await member.post(`/api/v1/packages/${pkg.id}/publish`), 400, "VALIDATION_FAILED", "body.tenderKey");
+    expect(keyless.messages.id).toContain("kunci tender");
+    const published = await publishWithCeremony(member, pkg.id);
     expect(published.status, published.text).toBe(200);
     expect(published.body.status).toBe("published");
     expect(published.body.tenderCode).toBe("202700001");
@@ -74,6 +79,11 @@ describe("tender schedule and publication", () => {
     const event = await t.deps.database.db.selectFrom("events").selectAll().where("type", "=", "tender.published").executeTakeFirstOrThrow();
     expect(event.visibility).toBe("public");
     expect(JSON.parse(event.payload)).toMatchObject({ tenderCode: "202700001", hps: "1250000000" });
+    // The key came with the publication, in the same transaction: public at once, one share per member.
+    const key = await t.client().get<{ threshold: number; members: number }>(`/api/v1/public/tenders/202700001/key`);
+    expect(key.body).toMatchObject({ threshold: 2, members: 3, escrow: false });
+    const keyEvent = await t.deps.database.db.selectFrom("events").select(["idx", "visibility"]).where("type", "=", "tender.key_published").executeTakeFirstOrThrow();
+    expect(keyEvent).toEqual({ idx: event.idx + 1, visibility: "public" });
   });
 
   it("after publication changes the schedule only with a reason, keeps every version, and derives the stage from the clock", async () => {

@@ -9,7 +9,10 @@ import { findPackage, listHpsItems } from "../packages/packages.repository.js";
 import { PackageParamsSchema, PackageSchema } from "../packages/packages.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import { publicationContext } from "./publication-context.js";
-import { publishTender } from "./publication.service.js";
+import { publishTender, reserveTenderCode, SEALED_BID_METHODS } from "./publication.service.js";
+import { CeremonySchema, PublishInputSchema } from "../bids/bids.schemas.js";
+import { draftCeremonyView } from "../bids/keys.service.js";
+import { AppError } from "../../server/errors.js";
 import { currentStage, flowOf, presentStage } from "./schedule.rules.js";
 import { setSchedule } from "./schedule.service.js";
 import { canRunSelection } from "./tenders.policy.js";
@@ -77,14 +80,66 @@ export function tenderRoutes(app: Api, deps: AppDeps): void {
     },
   );
 
+  /** The committee's draft package that publication would make a sealed-bid tender. */
+  const loadSealedDraft = async (request: { params: { packageId: string } } & Parameters<typeof requireActor>[0]) => {
+    const actor = requireActor(request);
+    const pkg = await loadVisiblePackage(db, actor, request.params.packageId);
+    authorize(canRunSelection(actor, pkg));
+    if (!SEALED_BID_METHODS.includes(pkg.row.method)) {
+      throw new AppError("CONFLICT", { id: "Metode ini tidak memakai penawaran tersegel", en: "This method takes no sealed bids" });
+    }
+    return { actor, pkg };
+  };
+
+  app.get(
+    "/api/v1/packages/:packageId/key-ceremony",
+    {
+      schema: {
+        tags: ["bids"],
+        summary: "Before publication: who will hold a share of the tender key (the committee, and the head of the LPSE for the escrow share), their opening keys, the default threshold, the reserved tender code (committee)",
+        params: PackageParamsSchema,
+        response: { 200: CeremonySchema },
+      },
+    },
+    async (request) => {
+      const { pkg } = await loadSealedDraft(request);
+      return draftCeremonyView(db, pkg.row.id);
+    },
+  );
+
+  app.post(
+    "/api/v1/packages/:packageId/tender-code",
+    {
+      schema: {
+        tags: ["tenders"],
+        summary: "Reserve the tender code before publication, so the key ceremony can bind the shares to it (committee; the same code when asked again)",
+        params: PackageParamsSchema,
+        response: { 200: z.object({ tenderCode: z.string() }) },
+      },
+    },
+    async (request) => {
+      const { actor, pkg } = await loadSealedDraft(request);
+      if (pkg.row.status !== "draft") throw new AppError("CONFLICT", { id: `Tender sudah diumumkan dengan kode ${pkg.row.tender_code}`, en: `The tender is already published as ${pkg.row.tender_code}` });
+      return { tenderCode: await reserveTenderCode(db, actor, pkg.row.id, deps.clock.now()) };
+    },
+  );
+
   app.post(
     "/api/v1/packages/:packageId/publish",
-    { schema: { tags: ["tenders"], summary: "Publish the tender: it gets its public code (the Pokja)", params: PackageParamsSchema, response: { 200: PackageSchema } } },
+    {
+      schema: {
+        tags: ["tenders"],
+        summary: "Publish the tender: it gets its public code, and a sealed-bid tender its key from the ceremony run in the publishing member's browser (the Pokja)",
+        params: PackageParamsSchema,
+        body: PublishInputSchema.nullish(),
+        response: { 200: PackageSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const pkg = await loadVisiblePackage(db, actor, request.params.packageId);
       authorize(canRunSelection(actor, pkg));
-      await publishTender(db, actor, pkg.row.id, deps.clock.now(), publicationContext(deps.config));
+      await publishTender(db, actor, pkg.row.id, deps.clock.now(), publicationContext(deps.config), { tenderKey: request.body?.tenderKey ?? null });
       const row = await findPackage(db, pkg.row.id);
       if (!row) throw new Error("package vanished after publication");
       return presentPackage(row, await listHpsItems(db, row.id), await findAssignment(db, row.id));

@@ -55,6 +55,9 @@ export const enBids: typeof idBids = {
       publicKey: "Tender public key fingerprint",
       threshold: "Opening threshold",
       thresholdValue: "{{k}} of {{n}} members",
+      thresholdEscrow: "and the escrow share of the head of the LPSE",
+      escrowHolder: "(escrow, head of the LPSE)",
+      escrowPlan: "{{name}} holds the escrow share: it can stand in for one member who lost the passphrase, but never opens alone.",
       createdAt: "Made",
     },
     open: {

@@ -240,6 +240,10 @@ export const enTenders: typeof idTenders = {
     publishTitle: "Tender announcement",
     publishHelp: "Once announced, the package appears on the public pages with its tender code, and schedule changes need a reason.",
     publishNeeds: "Publication needs an assignment and a saved schedule.",
+    publishKeyHelp:
+      "On publication your browser makes the tender key, splits it among the share holders below and seals each share to its holder's opening key. The tender's private key is never stored or sent. Compare every holder's fingerprint before publishing.",
+    publishKeyWaiting: "The tender can be published once every share holder has made an opening key.",
+    publishing: "Making the tender key in this browser and publishing…",
     publish: "Announce tender",
     confirmPublish: "Announce {{name}}? An announcement cannot be withdrawn.",
     published: "Tender announced with code {{code}}.",

@@ -223,6 +223,9 @@ export const en: Messages = {
     lockoutThreshold: "Failed logins before the account locks",
     lockoutMinutes: "Lockout duration (minutes)",
     sessionHours: "Session lifetime (hours)",
+    tenderKeyEscrow: "Escrow share for the head of the LPSE",
+    tenderKeyEscrowHint:
+      "Every tender key gets one extra share for the head of the LPSE, who can stand in for one Pokja member who lost the passphrase. The opening threshold stays a majority of the Pokja; the escrow share never opens alone.",
     saved: "Settings saved.",
   },
   stages: {

@@ -53,6 +53,9 @@ export const idBids = {
       publicKey: "Sidik jari kunci publik tender",
       threshold: "Ambang pembukaan",
       thresholdValue: "{{k}} dari {{n}} anggota",
+      thresholdEscrow: "dan bagian titipan Kepala LPSE",
+      escrowHolder: "(titipan Kepala LPSE)",
+      escrowPlan: "{{name}} memegang bagian titipan: dapat menggantikan satu anggota yang kehilangan frasa sandinya, tetapi tidak pernah membuka sendiri.",
       createdAt: "Dibuat",
     },
     open: {

@@ -238,6 +238,10 @@ export const idTenders = {
     publishTitle: "Pengumuman tender",
     publishHelp: "Setelah diumumkan, paket tampil di halaman publik dengan kode tender, dan perubahan jadwal wajib beralasan.",
     publishNeeds: "Pengumuman memerlukan penugasan dan jadwal yang tersimpan.",
+    publishKeyHelp:
+      "Saat diumumkan, peramban Anda membuat kunci tender, membaginya di antara pemegang bagian kunci di bawah dan menyegel setiap bagian dengan kunci pembukaan pemegangnya. Kunci privat tender tidak pernah disimpan atau dikirim. Cocokkan sidik jari setiap pemegang sebelum mengumumkan.",
+    publishKeyWaiting: "Tender dapat diumumkan setelah semua pemegang bagian kunci membuat kunci pembukaan.",
+    publishing: "Membuat kunci tender di peramban ini dan mengumumkan…",
     publish: "Umumkan tender",
     confirmPublish: "Umumkan {{name}}? Pengumuman tidak dapat ditarik kembali.",
     published: "Tender diumumkan dengan kode {{code}}.",

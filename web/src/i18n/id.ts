@@ -226,6 +226,9 @@ export const id = {
     lockoutThreshold: "Batas gagal masuk sebelum akun dikunci",
     lockoutMinutes: "Lama penguncian (menit)",
     sessionHours: "Umur sesi (jam)",
+    tenderKeyEscrow: "Bagian kunci titipan untuk Kepala LPSE",
+    tenderKeyEscrowHint:
+      "Setiap kunci tender mendapat satu bagian tambahan untuk Kepala LPSE, yang dapat menggantikan satu anggota Pokja yang kehilangan frasa sandinya. Ambang pembukaan tetap mayoritas Pokja; bagian titipan tidak pernah membuka sendiri.",
     saved: "Pengaturan disimpan.",
   },
   stages: {

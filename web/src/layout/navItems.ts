@@ -23,7 +23,7 @@ export const ROLE_PAGES = {
   /** Only the PPK makes packages. */
   packageCreate: ["ppk"],
   /** The committee member's opening key, for the sealed bids of its tenders. */
-  openingKey: ["pokja", "pejabat_pengadaan"],
+  openingKey: ["pokja", "pejabat_pengadaan", "kepala_lpse"],
   /** The vendor's invitations to direct procurements (Pengadaan Langsung) and its quotations. */
   directInvitations: ["vendor"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,19 +13,23 @@ interface Props {
   tender: Tender;
   /** The caller sits on the tender's committee (GET /tenders/:code/viewer). */
   isCommittee: boolean;
+  /** The caller holds the escrow share of the tender key (the head of the LPSE): it takes part in the opening only. */
+  isEscrowHolder: boolean;
   userId: string | null;
 }
 
 /**
  * The sealed bids on the announcement: the tender key and the opening for the committee, the opening
- * record for everyone once the bids are opened (it cannot exist before the bid deadline).
+ * record for everyone once the bids are opened (it cannot exist before the bid deadline). The holder of
+ * the escrow share sees the opening, to stand in for a member who lost the passphrase.
  */
-export function SealedBidSections({ tender, isCommittee, userId }: Props) {
+export function SealedBidSections({ tender, isCommittee, isEscrowHolder, userId }: Props) {
   const deadline = bidDeadline(tender);
   const deadlinePassed = useServerTimePassed(deadline);
   return (
     <>
       {isCommittee && userId !== null && <CommitteeSections code={tender.tenderCode} userId={userId} deadline={deadline} deadlinePassed={deadlinePassed} />}
+      {!isCommittee && isEscrowHolder && <BidOpeningSection code={tender.tenderCode} deadline={deadline} deadlinePassed={deadlinePassed} />}
       <OpeningResultSection code={tender.tenderCode} enabled={deadlinePassed} />
     </>
   );

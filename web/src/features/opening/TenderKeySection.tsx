@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, DataList, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, DataList, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
@@ -8,7 +8,8 @@ import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
 import { KeyFingerprint } from "./KeyFingerprint";
-import { type Ceremony, CommitteeChangedError, type TenderKey, useRunCeremony, webCryptoAvailable } from "./opening.api";
+import { CeremonyPlan, KeyHoldersTable } from "./KeyHoldersTable";
+import { type Ceremony, CommitteeChangedError, keyHoldersOf, type TenderKey, useRunCeremony, webCryptoAvailable } from "./opening.api";
 
 /** The tender key is split among at least two members. */
 const MIN_KEY_HOLDERS = 2;
@@ -54,7 +55,9 @@ function TenderKeyFacts({ tenderKey }: { tenderKey: TenderKey }) {
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>{t("opening.tenderKey.threshold")}</DataList.ItemLabel>
-        <DataList.ItemValue data-testid="tender-key-threshold">{t("opening.tenderKey.thresholdValue", { k: tenderKey.threshold, n: tenderKey.members })}</DataList.ItemValue>
+        <DataList.ItemValue data-testid="tender-key-threshold">
+          {t("opening.tenderKey.thresholdValue", { k: tenderKey.threshold, n: tenderKey.members })} {tenderKey.escrow && t("opening.tenderKey.thresholdEscrow")}
+        </DataList.ItemValue>
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>{t("opening.tenderKey.createdAt")}</DataList.ItemLabel>
@@ -71,46 +74,21 @@ function CeremonyPanel({ code, ceremony, userId, deadline, deadlinePassed }: Pro
   const language = useLanguage();
   const format = useDateTimeFormat();
   const run = useRunCeremony(code);
-  const allReady = ceremony.members.every((m) => m.publicKey !== null);
+  const allReady = keyHoldersOf(ceremony).every((m) => m.publicKey !== null);
   // A key split among fewer than two holders would be one person's key (runKeyCeremony refuses it too).
   const splittable = ceremony.members.length >= MIN_KEY_HOLDERS;
-  const ownMissing = ceremony.members.some((m) => m.userId === userId && m.publicKey === null);
+  const ownMissing = keyHoldersOf(ceremony).some((m) => m.userId === userId && m.publicKey === null);
   const error = run.error instanceof CommitteeChangedError ? t("opening.tenderKey.committeeChanged") : run.error ? errorText(run.error, language, t) : null;
 
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing="xs" horizontalSpacing="xs" aria-label={t("opening.tenderKey.members")} data-testid="committee-readiness">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("opening.tenderKey.member")}</Table.Th>
-              <Table.Th scope="col">{t("opening.tenderKey.keyStatus")}</Table.Th>
-              <Table.Th scope="col">{t("opening.tenderKey.fingerprint")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {ceremony.members.map((member) => (
-              <Table.Tr key={member.userId}>
-                <Table.Th scope="row" fw={500}>
-                  {member.name} {member.userId === userId && t("opening.tenderKey.you")}
-                </Table.Th>
-                <Table.Td>
-                  <Badge variant="light" color={member.publicKey ? "teal" : "gray"}>
-                    {member.publicKey ? t("opening.tenderKey.ready") : t("opening.tenderKey.notReady")}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{member.publicKey ? <KeyFingerprint publicKey={member.publicKey} /> : t("common.none")}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <KeyHoldersTable ceremony={ceremony} userId={userId} />
       {ownMissing && (
         <Anchor component={Link} to="/app/kunci-pembukaan" size="sm">
           {t("opening.tenderKey.makeYourKey")}
         </Anchor>
       )}
-      <Text size="sm">{t("opening.tenderKey.plan", { k: ceremony.threshold, n: ceremony.members.length })}</Text>
+      <CeremonyPlan ceremony={ceremony} />
       {!splittable ? (
         <Alert color="gray" variant="light">
           {t("opening.tenderKey.tooFewMembers")}

@@ -19,16 +19,25 @@ const WrappedSchema = z.object({
 const OpeningKeySchema = z.object({ publicKey: z.string(), wrapped: WrappedSchema, createdAt: z.string() });
 export type OpeningKey = z.infer<typeof OpeningKeySchema>;
 
-const TenderKeySchema = z.object({ tenderCode: z.string(), publicKey: z.string(), threshold: z.number(), members: z.number(), createdAt: z.string() });
+const TenderKeySchema = z.object({ tenderCode: z.string(), publicKey: z.string(), threshold: z.number(), members: z.number(), escrow: z.boolean(), createdAt: z.string() });
 export type TenderKey = z.infer<typeof TenderKeySchema>;
 
+const KeyHolderSchema = z.object({ userId: z.string(), name: z.string(), publicKey: z.nullable(z.string()) });
+export type KeyHolder = z.infer<typeof KeyHolderSchema>;
+
 const CeremonySchema = z.object({
-  tenderCode: z.string(),
+  /** Null on a draft until the code is reserved at publication. */
+  tenderCode: z.nullable(z.string()),
   threshold: z.number(),
-  members: z.array(z.object({ userId: z.string(), name: z.string(), publicKey: z.nullable(z.string()) })),
+  members: z.array(KeyHolderSchema),
+  /** The head of the LPSE, when the LPSE keeps an escrow share of every tender key. */
+  escrow: z.nullable(KeyHolderSchema),
   tenderKey: z.nullable(TenderKeySchema),
 });
 export type Ceremony = z.infer<typeof CeremonySchema>;
+
+/** Everyone who receives a share: the committee, and the head of the LPSE for the escrow share. */
+export const keyHoldersOf = (c: Ceremony): KeyHolder[] => (c.escrow ? [...c.members, c.escrow] : c.members);
 
 const SealedShareSchema = z.object({ userId: z.string(), enc: z.string(), ct: z.string(), shareHash: z.string() });
 const ProgressSchema = z.object({ received: z.number(), threshold: z.number(), opened: z.boolean() });
@@ -119,17 +128,39 @@ export function useRunCeremony(code: string) {
   return useMutation({
     mutationFn: async (seen: Ceremony) => {
       const fresh = await api.get(`${actionPath(code)}/key-ceremony`, CeremonySchema);
-      const keys = (c: Ceremony) => JSON.stringify(c.members.map((m) => [m.userId, m.publicKey]));
-      if (keys(fresh) !== keys(seen) || fresh.threshold !== seen.threshold) throw new CommitteeChangedError();
-      const result = await runKeyCeremony(
-        code,
-        fresh.members.map((m) => ({ userId: m.userId, publicKey: m.publicKey ?? "" })),
-        fresh.threshold,
-      );
-      return api.put(`${actionPath(code)}/tender-key`, TenderKeySchema, result);
+      return api.put(`${actionPath(code)}/tender-key`, TenderKeySchema, await ceremonyFor(code, seen, fresh));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: tenderKeys(code) }),
   });
+}
+
+/** The ceremony for the holders as the member saw them; a holder whose key changed since stops it. */
+async function ceremonyFor(code: string, seen: Ceremony, fresh: Ceremony) {
+  const keys = (c: Ceremony) => JSON.stringify(keyHoldersOf(c).map((m) => [m.userId, m.publicKey]));
+  if (keys(fresh) !== keys(seen) || fresh.threshold !== seen.threshold) throw new CommitteeChangedError();
+  return runKeyCeremony(
+    code,
+    keyHoldersOf(fresh).map((m) => ({ userId: m.userId, publicKey: m.publicKey ?? "" })),
+    fresh.threshold,
+  );
+}
+
+const packageCeremonyPath = (packageId: string) => `/api/v1/packages/${encodeURIComponent(packageId)}/key-ceremony`;
+
+/** Before publication: who will hold the shares of the tender key, with their opening keys. */
+export function usePackageCeremony(packageId: string, enabled: boolean) {
+  return useQuery({ queryKey: ["opening", "package", packageId], queryFn: () => api.get(packageCeremonyPath(packageId), CeremonySchema), enabled });
+}
+
+/**
+ * The key ceremony at publication, in this browser: the tender code is reserved (the shares are bound to
+ * it), the holders are read again, and the tender key is made, split and sealed to them. The result goes
+ * with the publication request; the private key exists only inside runKeyCeremony.
+ */
+export async function tenderKeyForPublication(packageId: string, seen: Ceremony) {
+  const { tenderCode } = await api.post(`/api/v1/packages/${encodeURIComponent(packageId)}/tender-code`, z.object({ tenderCode: z.string() }));
+  const fresh = await api.get(packageCeremonyPath(packageId), CeremonySchema);
+  return ceremonyFor(tenderCode, seen, fresh);
 }
 
 /** How far the opening is: shares received of the threshold, the member's own among them, opened. */

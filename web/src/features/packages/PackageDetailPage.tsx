@@ -8,15 +8,19 @@ import { DateTime } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
 import { formatQuantity, rupiah } from "../../lib/money";
 import { notifySuccess } from "../../lib/notify";
+import { PageLoader } from "../../lib/PageLoader";
+import { QueryError } from "../../lib/QueryError";
 import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DirectOfficialSection } from "../direct/DirectOfficialSection";
+import { CeremonyPlan, KeyHoldersTable } from "../opening/KeyHoldersTable";
+import { CommitteeChangedError, keyHoldersOf, usePackageCeremony, webCryptoAvailable } from "../opening/opening.api";
 import { Section } from "../tenders/Section";
 import { AssignmentSection } from "./AssignmentSection";
 import { useProcurementLabels } from "./labels";
 import { PackageDocumentsSection } from "./PackageDocumentsSection";
-import { type Package, usePackage, usePublishTender, useSchedule } from "./packages.api";
+import { type Package, SEALED_BID_METHODS, usePackage, usePublishTender, useSchedule } from "./packages.api";
 import { PackageStatusBadge } from "./PackageStatusBadge";
 import { ScheduleSection } from "./ScheduleSection";
 
@@ -240,17 +244,26 @@ function HpsTable({ pkg }: { pkg: Package }) {
   );
 }
 
-/** The committee publishes once the package is assigned and the schedule saved; the server checks the schedule again at this moment. */
+/**
+ * The committee publishes once the package is assigned and the schedule saved; the server checks the
+ * schedule again at this moment. A sealed-bid tender is published with its key: the ceremony runs in this
+ * browser first, for the share holders listed (with their fingerprints to compare).
+ */
 function PublishSection({ pkg }: { pkg: Package }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const me = useCurrentUser();
   const schedule = useSchedule(pkg.id);
   const publish = usePublishTender(pkg.id);
+  const sealed = SEALED_BID_METHODS.includes(pkg.method);
+  const ceremony = usePackageCeremony(pkg.id, sealed);
   const [confirming, setConfirming] = useState(false);
-  const ready = pkg.assignment !== null && (schedule.data?.stages.length ?? 0) > 0;
+  const keysReady = !sealed || (ceremony.data !== undefined && ceremony.data.members.length >= 2 && keyHoldersOf(ceremony.data).every((h) => h.publicKey !== null));
+  const ready = pkg.assignment !== null && (schedule.data?.stages.length ?? 0) > 0 && keysReady && (!sealed || webCryptoAvailable());
+  const error = publish.error instanceof CommitteeChangedError ? t("opening.tenderKey.committeeChanged") : publish.error ? errorText(publish.error, language, t) : null;
 
   const run = () =>
-    publish.mutate(undefined, {
+    publish.mutate(sealed ? (ceremony.data ?? null) : null, {
       onSuccess: (saved) => notifySuccess(t("packages.published", { code: saved.tenderCode ?? "" })),
       onSettled: () => setConfirming(false),
     });
@@ -258,12 +271,37 @@ function PublishSection({ pkg }: { pkg: Package }) {
   return (
     <Section id="publish-title" title={t("packages.publishTitle")} testId="publish">
       <Text size="sm">{t("packages.publishHelp")}</Text>
-      {!ready && (
+      {!(pkg.assignment !== null && (schedule.data?.stages.length ?? 0) > 0) && (
         <Text size="sm" c="dimmed">
           {t("packages.publishNeeds")}
         </Text>
       )}
-      <FormAlert message={publish.error ? errorText(publish.error, language, t) : null} />
+      {sealed && (
+        <Stack gap="xs">
+          <Text size="sm">{t("packages.publishKeyHelp")}</Text>
+          {ceremony.data ? (
+            <>
+              <CeremonyPlan ceremony={ceremony.data} />
+              <KeyHoldersTable ceremony={ceremony.data} userId={me.id} />
+              {!keysReady && (
+                <Text size="sm" c="dimmed">
+                  {t("packages.publishKeyWaiting")}
+                </Text>
+              )}
+            </>
+          ) : ceremony.isPending ? (
+            <PageLoader />
+          ) : (
+            <QueryError error={ceremony.error} onRetry={() => void ceremony.refetch()} />
+          )}
+        </Stack>
+      )}
+      <FormAlert message={error} />
+      {publish.isPending && sealed && (
+        <Text size="sm" role="status">
+          {t("packages.publishing")}
+        </Text>
+      )}
       <Group justify="flex-end">
         <Button color="teal" disabled={!ready} onClick={() => setConfirming(true)}>
           {t("packages.publish")}

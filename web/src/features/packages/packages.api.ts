@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { api } from "../../lib/api";
 import { TIME_ZONE_CODES } from "../../lib/format";
+import { type Ceremony, tenderKeyForPublication } from "../opening/opening.api";
 import {
   CATEGORIES,
   CONTRACT_TYPES,
@@ -247,11 +248,15 @@ export function useSaveSchedule(id: string) {
   });
 }
 
+/** Methods whose bids are sealed to a tender key, made at publication (as the server's SEALED_BID_METHODS). */
+export const SEALED_BID_METHODS: readonly string[] = ["tender", "tender_cepat", "seleksi"];
+
 export function usePublishTender(id: string) {
   const refresh = useRefreshAfterSave();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post(`${path(id)}/publish`, PackageSchema),
+    /** With the holders the member saw for a sealed-bid tender, the key ceremony runs first, in this browser. */
+    mutationFn: async (ceremony: Ceremony | null) => api.post(`${path(id)}/publish`, PackageSchema, ceremony ? { tenderKey: await tenderKeyForPublication(id, ceremony) } : {}),
     onSuccess: async (saved) => {
       await refresh(saved);
       await queryClient.invalidateQueries({ queryKey: [...packageKey(id), "schedule"] });

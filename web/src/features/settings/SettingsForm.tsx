@@ -121,6 +121,16 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             {securityInput("lockoutMinutes", t("settings.lockoutMinutes"), 1, 1440)}
             {securityInput("sessionHours", t("settings.sessionHours"), 1, 24)}
           </SimpleGrid>
+          <Checkbox
+            mt="md"
+            label={t("settings.tenderKeyEscrow")}
+            description={t("settings.tenderKeyEscrowHint")}
+            checked={draft.tenderKeyEscrow}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              setDraft((d) => ({ ...d, tenderKeyEscrow: checked }));
+            }}
+          />
         </Fieldset>
 
         <FormAlert message={problem.general} />

@@ -22,7 +22,7 @@ const SettingsSchema = z.object({
   workingHours: z.object({ start: z.string(), end: z.string() }),
   workingDays: z.array(z.number()),
   stageMinimums: z.record(z.string(), StageMinimumSchema),
-  security: z.object({ lockoutThreshold: z.number(), lockoutMinutes: z.number(), sessionHours: z.number() }),
+  security: z.object({ lockoutThreshold: z.number(), lockoutMinutes: z.number(), sessionHours: z.number(), tenderKeyEscrow: z.optional(z.boolean()) }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

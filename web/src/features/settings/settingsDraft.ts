@@ -21,6 +21,7 @@ export interface SettingsDraft {
   lockoutThreshold: NumberValue;
   lockoutMinutes: NumberValue;
   sessionHours: NumberValue;
+  tenderKeyEscrow: boolean;
 }
 
 /** Known stages in tender order, then any others the server has, by key. */
@@ -46,6 +47,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     lockoutThreshold: settings.security.lockoutThreshold,
     lockoutMinutes: settings.security.lockoutMinutes,
     sessionHours: settings.security.sessionHours,
+    tenderKeyEscrow: settings.security.tenderKeyEscrow ?? false,
   };
 }
 
@@ -75,6 +77,7 @@ export function fromDraft(draft: SettingsDraft): Settings {
       lockoutThreshold: Number(draft.lockoutThreshold),
       lockoutMinutes: Number(draft.lockoutMinutes),
       sessionHours: Number(draft.sessionHours),
+      tenderKeyEscrow: draft.tenderKeyEscrow,
     },
   };
 }

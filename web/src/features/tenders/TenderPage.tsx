@@ -166,7 +166,7 @@ function TenderContent({ tender }: { tender: Tender }) {
 
       {documents.data?.allowed && <DocumentsSection tender={tender} documents={documents.data.items} isCommittee={isCommittee} />}
 
-      <SealedBidSections tender={tender} isCommittee={isCommittee} userId={user?.id ?? null} />
+      <SealedBidSections tender={tender} isCommittee={isCommittee} isEscrowHolder={viewer.data?.escrowHolder === true} userId={user?.id ?? null} />
 
       <AwardSections tender={tender} isCommittee={isCommittee} isParticipant={isParticipant} />
     </>

@@ -150,7 +150,7 @@ export function useDocuments(code: string, userId: string | null) {
 export function useViewer(code: string, userId: string | null) {
   return useQuery({
     queryKey: ["tenders", code, "viewer", userId],
-    queryFn: () => api.get(`${actionPath(code)}/viewer`, z.object({ participant: z.boolean(), committee: z.boolean() })),
+    queryFn: () => api.get(`${actionPath(code)}/viewer`, z.object({ participant: z.boolean(), committee: z.boolean(), escrowHolder: z.boolean() })),
     enabled: userId !== null,
   });
 }
