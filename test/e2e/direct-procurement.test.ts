@@ -179,5 +179,18 @@ describe("browser: Pengadaan Langsung", () => {
       { hpsItemId: expect.any(String), unitPrice: "52000" },
       { hpsItemId: expect.any(String), unitPrice: "92500.50" },
     ]);
+
+    // 4. The result is public: a visitor finds it from the home page, without the quotation.
+    const visitor = await browser.newPage();
+    pages.push(visitor);
+    await visitor.goto(s.url);
+    await visitor.getByRole("link", { name: "Hasil Pengadaan Langsung" }).click();
+    await visitor.getByRole("heading", { level: 1, name: "Hasil Pengadaan Langsung" }).waitFor();
+    const result = visitor.getByTestId("direct-result").filter({ hasText: packageName });
+    await result.getByText("Dinas Pendidikan").waitFor();
+    await result.getByText("Rp20.750.000").waitFor();
+    await result.getByText(vendor.company).waitFor();
+    await result.getByText("Penyedia ditetapkan").waitFor();
+    expect(await result.getByText("Rp21.150.030").count()).toBe(0);
   });
 });

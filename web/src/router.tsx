@@ -15,6 +15,7 @@ import { PackageDetailPage } from "./features/packages/PackageDetailPage";
 import { PackageEditPage } from "./features/packages/PackageEditPage";
 import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
+import { DirectResultsPage } from "./features/direct/DirectResultsPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: "/daftar/konfirmasi", element: <RegisterConfirmPage /> },
       // The public announcement (the inbox links of answers and addenda point here).
       { path: "/tender/:tenderCode", element: <TenderPage /> },
+      { path: "/pengadaan-langsung", element: <DirectResultsPage /> },
       {
         path: "/app",
         element: <RequireAuth />,

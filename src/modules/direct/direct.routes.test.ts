@@ -110,11 +110,44 @@ describe("Pengadaan Langsung", () => {
     const agreed = await official.post<{ status: string; negotiated: string }>(`${path()}/negotiation`, { price: "20750000", notes: "Harga tinta disepakati Rp85.833,33 per botol setelah klarifikasi merek." });
     expect(agreed.status, agreed.text).toBe(200);
     expect(agreed.body).toMatchObject({ status: "negotiated", negotiated: "20750000" });
+    // Nothing is public before the result.
+    expect((await t.client().get<{ total: number }>("/api/v1/public/direct-results")).body.total).toBe(0);
     const done = await official.post<{ status: string }>(`${path()}/result`, { decision: "awarded", reason: "Harga wajar dan spesifikasi sesuai." });
     expect(done.body.status).toBe("awarded");
     expectProblem(await official.post(`${path()}/result`, { decision: "failed", reason: "Percobaan mengubah keputusan." }), 409, "CONFLICT");
     expect((await client.get<{ status: string; negotiated: string }>(path())).body).toMatchObject({ status: "awarded", negotiated: "20750000" });
     const events = await t.deps.database.db.selectFrom("events").select("type").where("type", "like", "direct.%").orderBy("idx").execute();
     expect(events.map((e) => e.type)).toEqual(["direct.invited", "direct.quoted", "direct.negotiated", "direct.awarded"]);
+  });
+
+  it("publishes the result for everyone: the package, the vendor and the agreed price, not the quotation", async () => {
+    const visitor = t.client();
+    const results = await visitor.get<{ total: number; page: number; items: Record<string, unknown>[] }>("/api/v1/public/direct-results?fiscalYear=2027");
+    expect(results.status, results.text).toBe(200);
+    expect(results.body).toMatchObject({ total: 1, page: 1 });
+    expect(results.body.items).toEqual([
+      {
+        packageId,
+        rupCode: "51234005",
+        name: "Pengadaan Alat Tulis Kantor Bidang SMP",
+        category: "barang",
+        fiscalYear: 2027,
+        agencyName: expect.any(String),
+        hps: "22200000",
+        status: "awarded",
+        vendorName: "CV Sumber Tulis",
+        price: "20750000",
+        reason: null,
+        decidedAt: "2026-11-30T03:00:00.000Z",
+      },
+    ]);
+    // The quotation and the negotiation notes stay with the official and the vendor.
+    expect(JSON.stringify(results.body)).not.toContain("85.833");
+    expect((await visitor.get<{ total: number }>("/api/v1/public/direct-results?fiscalYear=2026")).body.total).toBe(0);
+    expect((await visitor.get<{ total: number }>(`/api/v1/public/direct-results?agencyId=${crypto.randomUUID()}`)).body.total).toBe(0);
+    expectProblem(await visitor.get("/api/v1/public/direct-results?page=0"), 400, "VALIDATION_FAILED", "query.page");
+    expectProblem(await visitor.get("/api/v1/public/direct-results?sort=harga"), 400, "VALIDATION_FAILED");
+    const event = await t.deps.database.db.selectFrom("events").select("visibility").where("type", "=", "direct.awarded").executeTakeFirstOrThrow();
+    expect(event.visibility).toBe("public");
   });
 });

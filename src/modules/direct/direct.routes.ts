@@ -5,7 +5,7 @@ import { bilingual } from "../../server/validation.js";
 import { requireActor } from "../auth/session.hook.js";
 import { MoneySchema, PackageParamsSchema } from "../packages/packages.schemas.js";
 import { publicationContext } from "../tenders/publication-context.js";
-import { decide, directView, invite, listInvitations, negotiate, quote } from "./direct.service.js";
+import { decide, directView, invite, listInvitations, negotiate, publicDirectResults, quote } from "./direct.service.js";
 
 const DirectSchema = z
   .object({
@@ -31,6 +31,33 @@ const InvitationSchema = z
   .object({ packageId: z.string(), packageName: z.string(), status: DirectSchema.shape.status, quotationDue: z.string(), invitedAt: z.string() })
   .meta({ id: "DirectInvitation" });
 
+const DirectResultSchema = z
+  .object({
+    packageId: z.string(),
+    rupCode: z.string(),
+    name: z.string(),
+    category: z.string(),
+    fiscalYear: z.number().int(),
+    agencyName: z.string(),
+    hps: MoneySchema,
+    status: z.enum(["awarded", "failed"]),
+    /** The vendor and the agreed price, when awarded. */
+    vendorName: z.string().nullable(),
+    price: MoneySchema.nullable(),
+    /** Why it failed, when it did. */
+    reason: z.string().nullable(),
+    decidedAt: z.string(),
+  })
+  .meta({ id: "DirectResult" });
+
+const DirectResultQuerySchema = z.strictObject({
+  agencyId: z.uuid().optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const RESULTS_PER_PAGE = 20;
+
 const instant = z.iso.datetime({ offset: true, message: bilingual("waktu ISO 8601 dengan zona", "an ISO 8601 time with its zone") });
 
 /** Pengadaan Langsung: invitation, quotation, clarification and negotiation, result. */
@@ -42,6 +69,23 @@ export function directRoutes(app: Api, deps: AppDeps): void {
     "/api/v1/direct/invitations",
     { schema: { tags: ["direct"], summary: "The vendor's invitations to direct procurements", response: { 200: z.object({ items: z.array(InvitationSchema) }) } } },
     async (request) => ({ items: await listInvitations(db, requireActor(request)) }),
+  );
+
+  app.get(
+    "/api/v1/public/direct-results",
+    {
+      schema: {
+        tags: ["public"],
+        summary: "Decided direct procurements (Pengadaan Langsung): package, agency, HPS, the vendor and agreed price or the reason it failed; newest first",
+        querystring: DirectResultQuerySchema,
+        response: { 200: z.object({ total: z.number().int(), page: z.number().int(), perPage: z.number().int(), items: z.array(DirectResultSchema) }) },
+      },
+    },
+    async (request) => {
+      const { page, ...filter } = request.query;
+      const result = await publicDirectResults(db, { ...filter, limit: RESULTS_PER_PAGE, offset: (page - 1) * RESULTS_PER_PAGE });
+      return { ...result, page, perPage: RESULTS_PER_PAGE };
+    },
   );
 
   app.get(path, { schema: { tags: ["direct"], summary: "The direct procurement of a package (its Pejabat Pengadaan, or the invited vendor)", params: PackageParamsSchema, response: { 200: DirectSchema } } }, async (request) =>

@@ -100,8 +100,62 @@ export async function listInvitations(db: Kysely<DB>, actor: Actor) {
   return rows.map((r) => ({ packageId: r.package_id, packageName: r.name, status: r.status, quotationDue: r.quotation_due, invitedAt: r.invited_at }));
 }
 
-async function step(trx: Tx, actor: Actor, packageId: string, type: string, payload: Record<string, unknown>, now: Date) {
-  await appendEvent(trx, { actorId: actor.id, type, subject: { type: "package", id: packageId }, payload }, now);
+async function step(trx: Tx, actor: Actor, packageId: string, type: string, payload: Record<string, unknown>, now: Date, visibility: "public" | "internal" = "internal") {
+  await appendEvent(trx, { actorId: actor.id, type, subject: { type: "package", id: packageId }, payload, visibility }, now);
+}
+
+/**
+ * The results of direct procurements, public once decided (as SPSE announces its non-tender results): the
+ * package, its agency, the HPS, and the vendor with the agreed price, or the reason it failed. Newest first;
+ * filtered by agency or fiscal year. What was quoted and negotiated stays with the official and the vendor.
+ */
+export async function publicDirectResults(db: Queryable, filter: { agencyId?: string | undefined; fiscalYear?: number | undefined; limit: number; offset: number }) {
+  let query = db
+    .selectFrom("direct_procurements")
+    .innerJoin("packages", "packages.id", "direct_procurements.package_id")
+    .innerJoin("agencies", "agencies.id", "packages.agency_id")
+    .innerJoin("vendors", "vendors.id", "direct_procurements.vendor_id")
+    .where("direct_procurements.status", "in", ["awarded", "failed"]);
+  if (filter.agencyId !== undefined) query = query.where("packages.agency_id", "=", filter.agencyId);
+  if (filter.fiscalYear !== undefined) query = query.where("packages.fiscal_year", "=", filter.fiscalYear);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await query
+    .select([
+      "packages.id as package_id",
+      "packages.rup_code",
+      "packages.name",
+      "packages.category",
+      "packages.fiscal_year",
+      "packages.hps_sen",
+      "agencies.name as agency_name",
+      "vendors.name as vendor_name",
+      "direct_procurements.status",
+      "direct_procurements.negotiated_sen",
+      "direct_procurements.result_reason",
+      "direct_procurements.decided_at",
+    ])
+    .orderBy("direct_procurements.decided_at", "desc")
+    .orderBy("packages.id")
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      packageId: r.package_id,
+      rupCode: r.rup_code,
+      name: r.name,
+      category: r.category,
+      fiscalYear: r.fiscal_year,
+      agencyName: r.agency_name,
+      hps: rupiahString(BigInt(r.hps_sen)),
+      status: r.status as "awarded" | "failed",
+      vendorName: r.status === "awarded" ? r.vendor_name : null,
+      price: r.status === "awarded" && r.negotiated_sen !== null ? rupiahString(BigInt(r.negotiated_sen)) : null,
+      reason: r.status === "failed" ? r.result_reason : null,
+      decidedAt: r.decided_at ?? "",
+    })),
+  };
 }
 
 /** The official invites one verified vendor to quote by a due time in the future. */
@@ -187,7 +241,9 @@ export async function decide(db: Kysely<DB>, actor: Actor, packageId: string, in
   if (input.decision === "awarded" && row.status !== "negotiated") throw new AppError("CONFLICT", { id: "Klarifikasi dan negosiasi belum dicatat", en: "The clarification and negotiation have not been recorded" });
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("direct_procurements").set({ status: input.decision, result_reason: input.reason, decided_at: now.toISOString() }).where("package_id", "=", pkg.id).execute();
-    await step(trx, actor, pkg.id, input.decision === "awarded" ? "direct.awarded" : "direct.failed", { vendorId: row.vendor_id, price: row.negotiated_sen === null ? null : rupiahString(BigInt(row.negotiated_sen)), reason: input.reason }, now);
+    // The result is public, like the list of results it joins.
+    const payload = { vendorId: row.vendor_id, price: row.negotiated_sen === null ? null : rupiahString(BigInt(row.negotiated_sen)), reason: input.reason };
+    await step(trx, actor, pkg.id, input.decision === "awarded" ? "direct.awarded" : "direct.failed", payload, now, "public");
   });
   return directView(db, actor, pkg.id);
 }

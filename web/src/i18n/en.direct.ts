@@ -2,6 +2,21 @@ import type { idDirect } from "./id.direct";
 
 /** English texts of Pengadaan Langsung: the official's invitation, negotiation and result, the vendor's quotation. */
 export const enDirect: typeof idDirect = {
+  directResults: {
+    title: "Direct procurement results",
+    intro: "Packages bought directly by a procurement official from one vendor: the vendor chosen with the negotiated price, or why it failed.",
+    link: "Direct procurement results",
+    home: "Home",
+    total: "{{count}} packages",
+    empty: "No direct procurement results yet.",
+    rup: "RUP {{code}}",
+    fiscalYear: "FY {{year}}",
+    hps: "HPS (owner's estimate)",
+    vendor: "Vendor",
+    price: "Negotiated price",
+    reason: "Reason",
+    decidedAt: "Decided",
+  },
   direct: {
     title: "Direct procurement",
     intro: "The procurement official (Pejabat Pengadaan) invites one verified vendor to quote by a due time, then clarifies and negotiates and records the result.",

@@ -1,5 +1,20 @@
 /** Indonesian texts of Pengadaan Langsung: the official's invitation, negotiation and result, the vendor's quotation. */
 export const idDirect = {
+  directResults: {
+    title: "Hasil Pengadaan Langsung",
+    intro: "Paket yang diadakan langsung oleh Pejabat Pengadaan dari satu penyedia: penyedia yang ditetapkan dengan harga hasil negosiasi, atau alasan gagalnya.",
+    link: "Hasil Pengadaan Langsung",
+    home: "Beranda",
+    total: "{{count}} paket",
+    empty: "Belum ada hasil Pengadaan Langsung.",
+    rup: "RUP {{code}}",
+    fiscalYear: "TA {{year}}",
+    hps: "HPS",
+    vendor: "Penyedia",
+    price: "Harga hasil negosiasi",
+    reason: "Alasan",
+    decidedAt: "Ditetapkan",
+  },
   direct: {
     title: "Pengadaan Langsung",
     intro: "Pejabat Pengadaan mengundang satu penyedia terverifikasi untuk mengajukan penawaran harga sampai batas waktu, lalu melakukan klarifikasi dan negosiasi dan menetapkan hasilnya.",

@@ -90,3 +90,30 @@ export function useNegotiate(packageId: string) {
 export function useDecide(packageId: string) {
   return useDirectMutation(packageId, (input: { decision: "awarded" | "failed"; reason: string }) => api.post(`${path(packageId)}/result`, DirectSchema, input));
 }
+
+const DirectResultSchema = z.object({
+  packageId: z.string(),
+  rupCode: z.string(),
+  name: z.string(),
+  category: z.string(),
+  fiscalYear: z.number(),
+  agencyName: z.string(),
+  hps: z.string(),
+  status: z.enum(["awarded", "failed"]),
+  vendorName: z.nullable(z.string()),
+  price: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+  decidedAt: z.string(),
+});
+export type DirectResult = z.infer<typeof DirectResultSchema>;
+
+const DirectResultsSchema = z.object({ total: z.number(), page: z.number(), perPage: z.number(), items: z.array(DirectResultSchema) });
+
+/** The decided direct procurements, public; filtered by agency, one page at a time. */
+export function useDirectResults(filter: { agencyId: string; page: number }) {
+  const query = new URLSearchParams({ page: String(filter.page), ...(filter.agencyId !== "" && { agencyId: filter.agencyId }) });
+  return useQuery({
+    queryKey: ["public", "direct-results", filter],
+    queryFn: () => api.get(`/api/v1/public/direct-results?${query.toString()}`, DirectResultsSchema),
+  });
+}

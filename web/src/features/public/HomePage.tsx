@@ -54,6 +54,9 @@ export function HomePage() {
         </Stack>
       </Card>
       <TenderSearch />
+      <Anchor component={Link} to="/pengadaan-langsung">
+        {t("directResults.link")} →
+      </Anchor>
     </Stack>
   );
 }
