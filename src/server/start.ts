@@ -4,6 +4,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { EventLog } from "../log/event-log.js";
 import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
+import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -39,7 +40,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Build the app, listen, and publish a signed tree head at start and every interval after. */
+/** Build the app, listen, and at start and every interval after publish a signed tree head and drop bid uploads abandoned at their deadline. */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { deps } = runtime;
   const app = await buildApp(deps);
@@ -49,6 +50,12 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       await deps.eventLog.publishHead(deps.clock.now());
     } catch (error) {
       app.log.error({ err: error }, "publishing the signed tree head failed");
+    }
+    try {
+      const dropped = await sweepAbandonedUploads(deps, deps.clock.now());
+      if (dropped > 0) app.log.info({ dropped }, "dropped bid uploads left incomplete at their deadline");
+    } catch (error) {
+      app.log.error({ err: error }, "sweeping abandoned bid uploads failed");
     }
   };
   await publish();

@@ -13,6 +13,7 @@ import { runCli } from "../../cli/main.js";
 import { createOpeningKey, runKeyCeremony } from "../../crypto/keys.js";
 import type { BidDocument } from "../../crypto/envelope.js";
 import { joinTender } from "../tenders/participation.service.js";
+import { sweepAbandonedUploads } from "./bids.service.js";
 
 type Vendor = TestUser & { vendorId: string };
 
@@ -186,11 +187,25 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     t.clock.set(new Date(DEADLINE.getTime() - 60_000));
     const clientB = await loginAs(t, b);
     const envelope = await sealEnvelope(tender.tenderCode, b.vendorId, publicKey, bid("1745000000"), [new TextEncoder().encode("Dokumen teknis CV Bravo")]);
+    // A resumable upload that will not be finished in time.
+    const started = await clientB.post<{ uploadId: string }>(`/api/v1/tenders/${tender.tenderCode}/bid-uploads`, { size: envelope.length });
+    const piece = await clientB.raw("PATCH", `/api/v1/tenders/${tender.tenderCode}/bid-uploads/${started.body.uploadId}?offset=0`, {
+      payload: envelope.subarray(0, 100),
+      headers: { "content-type": "application/octet-stream", "x-csrf-token": await clientB.csrfToken() },
+    });
+    expect(piece.status, piece.text).toBe(200);
     t.clock.set(new Date(DEADLINE.getTime() - 1));
     expect((await uploadEnvelope(clientB, tender.tenderCode, envelope)).status).toBe(201);
+    expect(await sweepAbandonedUploads(t.deps, t.clock.now())).toBe(0);
     t.clock.set(new Date(DEADLINE.getTime() + 1));
     expectProblem(await uploadEnvelope(clientB, tender.tenderCode, envelope), 409, "OUT_OF_STAGE");
     expectProblem(await clientB.delete(`/api/v1/tenders/${tender.tenderCode}/bids/mine`), 409, "OUT_OF_STAGE");
+    // After the deadline the unfinished upload can never complete: the sweep drops it and what arrived.
+    expect(await t.deps.fileStore.partialSize(started.body.uploadId)).toBe(100);
+    expect(await sweepAbandonedUploads(t.deps, t.clock.now())).toBe(1);
+    expect(await t.deps.fileStore.partialSize(started.body.uploadId)).toBeNull();
+    expect(await t.deps.database.db.selectFrom("bid_uploads").selectAll().execute()).toEqual([]);
+    expect((await clientB.get<{ bidId: string }>(`/api/v1/tenders/${tender.tenderCode}/bids/mine`)).status).toBe(200);
   });
 
   it("opens with k of n shares after the deadline only, checks every share, and publishes the opening record", async () => {

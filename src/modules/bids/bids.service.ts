@@ -182,6 +182,27 @@ export async function completeUpload(deps: BidDeps, actor: Actor, tenderCode: st
   });
 }
 
+/**
+ * Uploads that can never complete — their tender's bid deadline has passed — are dropped with what arrived
+ * of them. Nothing acknowledged is touched: a receipt is given only for a committed bid, never for an
+ * upload. Run by the server's maintenance tick; returns how many were dropped.
+ */
+export async function sweepAbandonedUploads(deps: Pick<BidDeps, "database" | "fileStore">, now: Date): Promise<number> {
+  const db = deps.database.db;
+  const stale = await db
+    .selectFrom("bid_uploads")
+    .innerJoin("package_schedules", "package_schedules.package_id", "bid_uploads.package_id")
+    .select("bid_uploads.id")
+    .where("package_schedules.stage", "=", "upload_penawaran")
+    .where("package_schedules.ends_at", "<", now.toISOString())
+    .execute();
+  for (const { id } of stale) {
+    await deps.fileStore.removePartial(id);
+    await db.deleteFrom("bid_uploads").where("id", "=", id).execute();
+  }
+  return stale.length;
+}
+
 export async function myBid(deps: BidDeps, actor: Actor, tenderCode: string): Promise<Receipt> {
   const db = deps.database.db;
   const tender = await loadTender(db, tenderCode);
