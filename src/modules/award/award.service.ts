@@ -6,7 +6,7 @@ import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
 import { loadAsCommittee } from "../bids/keys.service.js";
-import { unansweredAppeals } from "./appeal.service.js";
+import { assertNoPendingAppeal } from "./appeal.service.js";
 import { assertNotFailed } from "./failure.service.js";
 import { rupiahString } from "../packages/money.js";
 import { notifyUser } from "../notifications/notifications.service.js";
@@ -109,8 +109,7 @@ export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: strin
   const result = await resultOf(db, tender.id);
   if (!result) throw new AppError("CONFLICT", { id: "Pemenang belum ditetapkan", en: "No winner has been named yet" });
   await assertNotFailed(db, tender.id);
-  const appeals = await unansweredAppeals(db, tender.id);
-  if (appeals > 0) throw new AppError("CONFLICT", { id: `${appeals} sanggah banding belum dijawab`, en: `${appeals} appeal(s) not answered yet` });
+  await assertNoPendingAppeal(db, tender.id);
   const unanswered = await db.selectFrom("objections").select("id").where("package_id", "=", tender.id).where("answer", "is", null).execute();
   if (unanswered.length > 0) throw new AppError("CONFLICT", { id: `${unanswered.length} sanggah belum dijawab`, en: `${unanswered.length} objection(s) not answered yet` });
   await db.transaction().execute(async (trx) => {

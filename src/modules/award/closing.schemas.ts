@@ -25,6 +25,8 @@ export const AppealListSchema = z
         text: z.string(),
         guarantee: z.object({ number: z.string(), issuer: z.string(), amount: z.string() }),
         filedAt: z.string(),
+        /** The PA/KPA answers by then (`appealAnswerDays` after filing). */
+        answerDueAt: z.string(),
         answer: z.string().nullable(),
         answeredAt: z.string().nullable(),
       }),
