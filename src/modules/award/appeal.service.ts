@@ -35,6 +35,11 @@ async function appealDeadline(db: Kysely<DB>, packageId: string): Promise<Date |
   return sanggah ? new Date(sanggah.endsAt.getTime() + (answerDays + appealDays) * DAY_MS) : null;
 }
 
+/** 1 % of the HPS, rounded up to the sen: the smallest guarantee a sanggah banding may carry. */
+function guaranteeMinimumSen(hpsSen: bigint): bigint {
+  return (hpsSen * GUARANTEE_PERCENT + 99n) / 100n;
+}
+
 /** A bidder appeals the answer to its own sanggah, with a guarantee of at least 1 % of the HPS; public. */
 export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: string, objectionId: string, input: AppealInput, now: Date) {
   const tender = await loadTender(db, tenderCode);
@@ -55,8 +60,8 @@ export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: strin
     });
   }
   const amountSen = parseRupiah(input.guarantee.amount) ?? 0n;
-  if (amountSen * 100n < BigInt(tender.hps_sen) * GUARANTEE_PERCENT) {
-    const minimum = rupiahString((BigInt(tender.hps_sen) * GUARANTEE_PERCENT + 99n) / 100n);
+  if (amountSen < guaranteeMinimumSen(BigInt(tender.hps_sen))) {
+    const minimum = rupiahString(guaranteeMinimumSen(BigInt(tender.hps_sen)));
     throw fieldError("body.guarantee.amount", { id: `jaminan sanggah banding paling sedikit 1% HPS (Rp${minimum})`, en: `the appeal guarantee is at least 1% of the HPS (Rp${minimum})` });
   }
   const id = randomUUID();
@@ -124,6 +129,7 @@ export async function assertNoPendingAppeal(db: Kysely<DB>, packageId: string): 
 export async function publicAppeals(db: Kysely<DB>, tenderCode: string) {
   const tender = await loadTender(db, tenderCode);
   const rules = (await getSettings(db)).procurementRules ?? DEFAULT_PROCUREMENT_RULES;
+  const fileBy = await appealDeadline(db, tender.id);
   const rows = await db
     .selectFrom("objection_appeals")
     .innerJoin("vendors", "vendors.id", "objection_appeals.vendor_id")
@@ -132,6 +138,8 @@ export async function publicAppeals(db: Kysely<DB>, tenderCode: string) {
     .orderBy("objection_appeals.filed_at")
     .execute();
   return {
+    fileBy: fileBy?.toISOString() ?? null,
+    guaranteeMinimum: rupiahString(guaranteeMinimumSen(BigInt(tender.hps_sen))),
     items: rows.map((r) => ({
       id: r.id,
       objectionId: r.objection_id,

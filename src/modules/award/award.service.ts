@@ -84,17 +84,18 @@ export async function answerObjection(db: Kysely<DB>, actor: Actor, tenderCode: 
   });
 }
 
-export async function publicObjections(db: Kysely<DB>, tenderCode: string) {
+/** Public; `mine` marks the caller's own (a vendor's), so its page offers the sanggah banding form there. */
+export async function publicObjections(db: Kysely<DB>, tenderCode: string, vendorId: string | null) {
   const tender = await loadTender(db, tenderCode);
   const rows = await db
     .selectFrom("objections")
     .innerJoin("vendors", "vendors.id", "objections.vendor_id")
-    .select(["objections.id", "objections.text", "objections.filed_at", "objections.answer", "objections.answered_at", "vendors.name as vendor_name"])
+    .select(["objections.id", "objections.vendor_id", "objections.text", "objections.filed_at", "objections.answer", "objections.answered_at", "vendors.name as vendor_name"])
     .where("objections.package_id", "=", tender.id)
     .orderBy("objections.filed_at")
     .orderBy("vendors.name")
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, vendorName: r.vendor_name, text: r.text, filedAt: r.filed_at, answer: r.answer, answeredAt: r.answered_at })) };
+  return { items: rows.map((r) => ({ id: r.id, vendorName: r.vendor_name, text: r.text, filedAt: r.filed_at, answer: r.answer, answeredAt: r.answered_at, mine: vendorId !== null && r.vendor_id === vendorId })) };
 }
 
 /**

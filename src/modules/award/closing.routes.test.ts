@@ -162,13 +162,21 @@ describe("sanggah banding, the SPPBJ and the contract", () => {
     expect(expectProblem(await appeal(vendors.bravo, bravo), 409, "CONFLICT").messages.id).toContain("pekerjaan konstruksi");
     await db.updateTable("packages").set({ category: "pekerjaan_konstruksi" }).where("id", "=", tender.packageId).execute();
 
+    // Bravo's page finds its own sanggah to appeal; the public sees none marked.
+    const own = await (await loginAs(t, vendors.bravo)).get<{ items: { id: string; mine: boolean }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/objections`);
+    expect(own.body.items.filter((o) => o.mine).map((o) => o.id)).toEqual([bravo]);
+    const anonymous = await t.client().get<{ items: { mine: boolean }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/objections`);
+    expect(anonymous.body.items.map((o) => o.mine)).toEqual([false, false]);
+
     const filed = await appeal(vendors.bravo, bravo);
     expect(filed.status, filed.text).toBe(201);
     appealId = filed.body.id;
     expectProblem(await appeal(vendors.bravo, bravo), 409, "CONFLICT");
-    const listed = await t.client().get<{ items: { vendorName: string; guarantee: { amount: string }; filedAt: string; answerDueAt: string; answer: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/appeals`);
+    const listed = await t.client().get<{ fileBy: string; guaranteeMinimum: string; items: { vendorName: string; guarantee: { amount: string }; filedAt: string; answerDueAt: string; answer: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/appeals`);
     expect(listed.body.items).toEqual([expect.objectContaining({ vendorName: "CV Bravo", guarantee: expect.objectContaining({ amount: "18000000" }), answer: null })]);
     // The PA/KPA answers within 14 calendar days (appealAnswerDays) of the filing.
+    // The window: Masa Sanggah ends 21 Dec 15:00 WIB, + 3 answer days + 5 appeal days; the guarantee at least 1 % of the HPS.
+    expect(listed.body).toMatchObject({ fileBy: "2026-12-29T08:00:00.000Z", guaranteeMinimum: "18000000" });
     const [item] = listed.body.items;
     expect(Date.parse(item?.answerDueAt ?? "") - Date.parse(item?.filedAt ?? "")).toBe(14 * 86_400_000);
   });

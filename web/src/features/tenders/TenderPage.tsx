@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
 import { useMe } from "../auth/auth.api";
+import { TenderFailure } from "../closing/FailureNotice";
 import { AwardSections } from "../evaluation/AwardSections";
 import { SealedBidSections } from "../opening/SealedBidSections";
 import { BidSection } from "../bidding/BidSection";
@@ -76,6 +77,8 @@ function TenderContent({ tender }: { tender: Tender }) {
           {tender.agencyName} · {tender.workUnitName}
         </Text>
       </div>
+
+      <TenderFailure tender={tender} />
 
       {committeePackage && user && (
         <Alert color="blue" variant="light">
