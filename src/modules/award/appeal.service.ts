@@ -5,7 +5,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError, fieldError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
-import { parseRupiah, rupiahString } from "../packages/money.js";
+import { formatRupiah, parseRupiah, rupiahString } from "../packages/money.js";
 import { DEFAULT_PROCUREMENT_RULES, type ProcurementRules } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import { loadTender } from "../tenders/participation.service.js";
@@ -61,8 +61,8 @@ export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: strin
   }
   const amountSen = parseRupiah(input.guarantee.amount) ?? 0n;
   if (amountSen < guaranteeMinimumSen(BigInt(tender.hps_sen))) {
-    const minimum = rupiahString(guaranteeMinimumSen(BigInt(tender.hps_sen)));
-    throw fieldError("body.guarantee.amount", { id: `jaminan sanggah banding paling sedikit 1% HPS (Rp${minimum})`, en: `the appeal guarantee is at least 1% of the HPS (Rp${minimum})` });
+    const minimum = formatRupiah(guaranteeMinimumSen(BigInt(tender.hps_sen)));
+    throw fieldError("body.guarantee.amount", { id: `jaminan sanggah banding paling sedikit 1% HPS (${minimum})`, en: `the appeal guarantee is at least 1% of the HPS (${minimum})` });
   }
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
