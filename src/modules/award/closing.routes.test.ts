@@ -3,7 +3,13 @@ import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import { buildUser, buildVendor, loginAs, type TestUser } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { buildOpenedTender } from "../../../test/support/sealed-bids.js";
-import { buildPublishedTender } from "../../../test/support/tenders.js";
+import { pascaSchedule } from "../../../test/support/schedule.js";
+import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
+import { assignCommittee } from "../packages/assignment.service.js";
+import { publicationContext } from "../tenders/publication-context.js";
+import { publishTender } from "../tenders/publication.service.js";
+import { setSchedule } from "../tenders/schedule.service.js";
+import type { ScheduleInput } from "../tenders/tenders.schemas.js";
 import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
 import { getSettings, updateSettings } from "../settings/settings.service.js";
 
@@ -105,6 +111,15 @@ describe("failed tender and re-tender", () => {
     expect(shown.body.retenderOf).toEqual({ packageId: tender.packageId, tenderCode: tender.tenderCode });
     const listed = await ppk.get<{ items: { id: string; retenderOf: unknown }[] }>("/api/v1/packages");
     expect(listed.body.items.find((p) => p.id === tender.packageId)?.retenderOf).toBeNull();
+
+    // Once published, the two announcements link to each other.
+    const pokja = tender.pokja[0] as TestUser;
+    await assignCommittee(db, actorOf(tender.admin), made.body.packageId, { kind: "pokja", memberIds: tender.pokja.map((m) => m.id), decreeNumber: "027/2/2026" }, t.clock.now());
+    await setSchedule(db, actorOf(pokja), made.body.packageId, { stages: pascaSchedule(35) as ScheduleInput["stages"] }, t.clock.now(), publicationContext(t.deps.config));
+    const code = await publishTender(db, actorOf(pokja), made.body.packageId, t.clock.now(), publicationContext(t.deps.config));
+    const announcement = async (c: string) => (await t.client().get<{ retenderOf: string | null; retenderedAs: string | null }>(`/api/v1/public/tenders/${c}`)).body;
+    expect(await announcement(code)).toMatchObject({ retenderOf: tender.tenderCode, retenderedAs: null });
+    expect(await announcement(tender.tenderCode)).toMatchObject({ retenderOf: null, retenderedAs: code });
   });
 
   it("refuses a re-tender of a tender that did not fail", async () => {

@@ -34,6 +34,7 @@ export const enClosing: typeof idClosing = {
       retenderOf: "Re-tender of {{code}}",
       retenderOfHelp: "This package was made to re-tender a failed tender.",
       viewFailed: "View tender {{code}}",
+      retenderedAs: "This tender is repeated as {{code}}.",
     },
     appeals: {
       title: "Appeals (sanggah banding)",

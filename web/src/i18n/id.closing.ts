@@ -32,6 +32,7 @@ export const idClosing = {
       retenderOf: "Tender ulang dari {{code}}",
       retenderOfHelp: "Paket ini dibuat untuk tender ulang atas tender yang gagal.",
       viewFailed: "Lihat tender {{code}}",
+      retenderedAs: "Tender ini ditender ulang sebagai {{code}}.",
     },
     appeals: {
       title: "Sanggah banding",

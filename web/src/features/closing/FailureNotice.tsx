@@ -18,14 +18,15 @@ import { useTenderOfficials } from "./useTenderOfficials";
 export function TenderFailure({ tender }: { tender: Tender }) {
   const failure = useFailure(tender.tenderCode, useServerTimePassed(openingStart(tender)));
   if (failure.isError) return <QueryError error={failure.error} onRetry={() => void failure.refetch()} />;
-  return failure.data ? <FailureNotice code={tender.tenderCode} failure={failure.data} /> : null;
+  return failure.data ? <FailureNotice code={tender.tenderCode} failure={failure.data} retenderedAs={tender.retenderedAs} /> : null;
 }
 
 /**
  * The failure notice at the top of the announcement, for everyone: the reason and the committee's
- * explanation. The package's PPK starts the re-tender here, or follows the link to the package it made.
+ * explanation, and the published re-tender. The package's PPK starts the re-tender here, or follows the link
+ * to the package it made.
  */
-export function FailureNotice({ code, failure }: { code: string; failure: Failure }) {
+export function FailureNotice({ code, failure, retenderedAs }: { code: string; failure: Failure; retenderedAs: string | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { isPpk, retender } = useTenderOfficials(code);
@@ -41,6 +42,14 @@ export function FailureNotice({ code, failure }: { code: string; failure: Failur
         <Text size="xs" c="dimmed">
           {t("closing.failure.declaredAt")} <DateTime value={failure.declaredAt} />
         </Text>
+        {retenderedAs && (
+          <Group gap="xs" wrap="wrap" data-testid="retendered-as">
+            <Text size="sm">{t("closing.failure.retenderedAs", { code: retenderedAs })}</Text>
+            <Anchor component={Link} to={`/tender/${retenderedAs}`} fw={600} size="sm">
+              {t("closing.failure.viewFailed", { code: retenderedAs })}
+            </Anchor>
+          </Group>
+        )}
         {retender ? (
           <Group gap="xs" wrap="wrap" data-testid="retender-link">
             <Text size="sm">{t("closing.failure.retenderExists")}</Text>

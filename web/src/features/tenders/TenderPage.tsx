@@ -80,6 +80,17 @@ function TenderContent({ tender }: { tender: Tender }) {
 
       <TenderFailure tender={tender} />
 
+      {tender.retenderOf && (
+        <Alert color="orange" variant="light" data-testid="retender-of">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{t("closing.failure.retenderOf", { code: tender.retenderOf })}</Text>
+            <Anchor component={Link} to={`/tender/${tender.retenderOf}`} fw={600} size="sm">
+              {t("closing.failure.viewFailed", { code: tender.retenderOf })}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
+
       {committeePackage && user && (
         <Alert color="blue" variant="light">
           <Group justify="space-between" gap="xs" wrap="wrap">
