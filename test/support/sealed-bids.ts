@@ -106,19 +106,27 @@ export interface TestBid {
  * after the deadline (the test schedule's deadline: 11 December 2026, 14:00 WIB). `rebids` replace earlier
  * bids of the same vendors before the deadline. The clock ends one hour after the deadline.
  */
-export async function buildOpenedTender(t: TestApp, tender: { tenderCode: string; pokja: TestUser[] }, bids: readonly TestBid[], rebids: readonly TestBid[] = []) {
+export async function buildOpenedTender(
+  t: TestApp,
+  tender: { tenderCode: string; pokja: TestUser[] },
+  bids: readonly TestBid[],
+  rebids: readonly TestBid[] = [],
+  /** Whole weeks (in days) the schedule was moved by with `pascaSchedule(shiftDays)`; the steps move with it. */
+  shiftDays = 0,
+) {
+  const at = (iso: string) => new Date(Date.parse(iso) + shiftDays * 86_400_000);
   await giveOpeningKeys(t, tender.pokja);
   const { publicKey } = await runCeremonyAs(await loginAs(t, tender.pokja[0] as TestUser), tender.tenderCode);
   const items = (await t.client().get<{ items: { id: string }[] }>(`/api/v1/public/tenders/${tender.tenderCode}`)).body.items;
-  t.clock.set(new Date("2026-12-01T03:00:00Z"));
+  t.clock.set(at("2026-12-01T03:00:00Z"));
   for (const b of bids) expect((await (await loginAs(t, b.vendor)).post(`/api/v1/tenders/${tender.tenderCode}/participation`)).status).toBe(200);
-  t.clock.set(new Date("2026-12-10T03:00:00Z"));
+  t.clock.set(at("2026-12-10T03:00:00Z"));
   for (const b of [...bids, ...rebids]) {
     const document: BidDocument = { price: b.price, items: items.map((item, i) => ({ hpsItemId: item.id, unitPrice: b.unitPrices[i] ?? "0", quantity: "1" })), validityDays: 60, files: [] };
     const r = await uploadEnvelope(await loginAs(t, b.vendor), tender.tenderCode, await sealEnvelope(tender.tenderCode, b.vendor.vendorId, publicKey, document, []));
     expect(r.status, r.text).toBe(201);
   }
-  t.clock.set(new Date("2026-12-11T08:00:00Z"));
+  t.clock.set(at("2026-12-11T08:00:00Z"));
   for (const member of tender.pokja.slice(0, 2)) {
     const { client, share } = await unlockShare(t, member, tender.tenderCode);
     expect((await client.post(`/api/v1/tenders/${tender.tenderCode}/opening/shares`, { share })).status).toBe(200);

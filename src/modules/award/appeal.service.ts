@@ -5,8 +5,8 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError, fieldError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
-import { parseRupiah, rupiahString } from "../packages/money.js";
-import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
+import { formatRupiah, parseRupiah, rupiahString } from "../packages/money.js";
+import { DEFAULT_PROCUREMENT_RULES, type ProcurementRules } from "../settings/settings.schemas.js";
 import { getSettings } from "../settings/settings.service.js";
 import { loadTender } from "../tenders/participation.service.js";
 import { formatLocal } from "../tenders/stages.js";
@@ -35,6 +35,11 @@ async function appealDeadline(db: Kysely<DB>, packageId: string): Promise<Date |
   return sanggah ? new Date(sanggah.endsAt.getTime() + (answerDays + appealDays) * DAY_MS) : null;
 }
 
+/** 1 % of the HPS, rounded up to the sen: the smallest guarantee a sanggah banding may carry. */
+function guaranteeMinimumSen(hpsSen: bigint): bigint {
+  return (hpsSen * GUARANTEE_PERCENT + 99n) / 100n;
+}
+
 /** A bidder appeals the answer to its own sanggah, with a guarantee of at least 1 % of the HPS; public. */
 export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: string, objectionId: string, input: AppealInput, now: Date) {
   const tender = await loadTender(db, tenderCode);
@@ -55,9 +60,9 @@ export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: strin
     });
   }
   const amountSen = parseRupiah(input.guarantee.amount) ?? 0n;
-  if (amountSen * 100n < BigInt(tender.hps_sen) * GUARANTEE_PERCENT) {
-    const minimum = rupiahString((BigInt(tender.hps_sen) * GUARANTEE_PERCENT + 99n) / 100n);
-    throw fieldError("body.guarantee.amount", { id: `jaminan sanggah banding paling sedikit 1% HPS (Rp${minimum})`, en: `the appeal guarantee is at least 1% of the HPS (Rp${minimum})` });
+  if (amountSen < guaranteeMinimumSen(BigInt(tender.hps_sen))) {
+    const minimum = formatRupiah(guaranteeMinimumSen(BigInt(tender.hps_sen)));
+    throw fieldError("body.guarantee.amount", { id: `jaminan sanggah banding paling sedikit 1% HPS (${minimum})`, en: `the appeal guarantee is at least 1% of the HPS (${minimum})` });
   }
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
@@ -78,26 +83,53 @@ export async function fileAppeal(db: Kysely<DB>, actor: Actor, tenderCode: strin
   return { id };
 }
 
-/** The PA/KPA of the package's agency answers a sanggah banding; public. */
+/** The last moment for the PA/KPA's answer: `appealAnswerDays` calendar days after the appeal was filed. */
+export function appealAnswerDue(filedAt: string, rules: ProcurementRules): Date {
+  const days = rules.appealAnswerDays ?? DEFAULT_PROCUREMENT_RULES.appealAnswerDays ?? 14;
+  return new Date(Date.parse(filedAt) + days * DAY_MS);
+}
+
+/** The PA/KPA of the package's agency answers a sanggah banding, by its answer deadline; public. */
 export async function answerAppeal(db: Kysely<DB>, actor: Actor, tenderCode: string, appealId: string, answer: string, now: Date) {
   const tender = await loadTender(db, tenderCode);
   authorize(actor.role === "pa_kpa" && actor.agencyId === tender.agency_id);
+  const settings = await getSettings(db);
   await db.transaction().execute(async (trx) => {
-    const appeal = await trx.selectFrom("objection_appeals").select(["id", "answer"]).where("id", "=", appealId).where("package_id", "=", tender.id).executeTakeFirst();
+    const appeal = await trx.selectFrom("objection_appeals").select(["id", "answer", "filed_at"]).where("id", "=", appealId).where("package_id", "=", tender.id).executeTakeFirst();
     if (!appeal) throw new AppError("NOT_FOUND", { id: "Sanggah banding tidak ditemukan", en: "Appeal not found" });
     if (appeal.answer !== null) throw new AppError("CONFLICT", { id: "Sanggah banding ini sudah dijawab", en: "This appeal has been answered already" });
+    const due = appealAnswerDue(appeal.filed_at, settings.procurementRules ?? DEFAULT_PROCUREMENT_RULES);
+    if (now > due) {
+      throw new AppError("OUT_OF_STAGE", {
+        id: `Jawaban sanggah banding paling lambat ${formatLocal(due, settings.timeZone, "id")} (hari kalender setelah sanggah banding diterima)`,
+        en: `The appeal was to be answered by ${formatLocal(due, settings.timeZone, "en")} (calendar days after it was filed)`,
+      });
+    }
     await trx.updateTable("objection_appeals").set({ answer, answered_by: actor.id, answered_at: now.toISOString() }).where("id", "=", appealId).execute();
     await appendEvent(trx, { actorId: actor.id, type: "objection.appeal_answered", subject: { type: "package", id: tender.id }, payload: { tenderCode, appealId, answer }, visibility: "public" }, now);
   });
 }
 
-/** How many appeals wait for the PA/KPA: the SPPBJ waits for them. */
-export async function unansweredAppeals(db: Kysely<DB>, packageId: string): Promise<number> {
-  return (await db.selectFrom("objection_appeals").select("id").where("package_id", "=", packageId).where("answer", "is", null).execute()).length;
+/**
+ * A pending sanggah banding holds the SPPBJ: the refusal names how many wait and the latest answer deadline.
+ * The SPPBJ service calls this before issuing the letter.
+ */
+export async function assertNoPendingAppeal(db: Kysely<DB>, packageId: string): Promise<void> {
+  const pending = await db.selectFrom("objection_appeals").select("filed_at").where("package_id", "=", packageId).where("answer", "is", null).orderBy("filed_at", "desc").execute();
+  const latest = pending[0];
+  if (!latest) return;
+  const settings = await getSettings(db);
+  const due = appealAnswerDue(latest.filed_at, settings.procurementRules ?? DEFAULT_PROCUREMENT_RULES);
+  throw new AppError("CONFLICT", {
+    id: `SPPBJ ditahan: ${pending.length} sanggah banding menunggu jawaban PA/KPA (paling lambat ${formatLocal(due, settings.timeZone, "id")})`,
+    en: `The award letter is held: ${pending.length} appeal(s) not answered yet by the PA/KPA (due by ${formatLocal(due, settings.timeZone, "en")})`,
+  });
 }
 
 export async function publicAppeals(db: Kysely<DB>, tenderCode: string) {
   const tender = await loadTender(db, tenderCode);
+  const rules = (await getSettings(db)).procurementRules ?? DEFAULT_PROCUREMENT_RULES;
+  const fileBy = await appealDeadline(db, tender.id);
   const rows = await db
     .selectFrom("objection_appeals")
     .innerJoin("vendors", "vendors.id", "objection_appeals.vendor_id")
@@ -106,6 +138,8 @@ export async function publicAppeals(db: Kysely<DB>, tenderCode: string) {
     .orderBy("objection_appeals.filed_at")
     .execute();
   return {
+    fileBy: fileBy?.toISOString() ?? null,
+    guaranteeMinimum: rupiahString(guaranteeMinimumSen(BigInt(tender.hps_sen))),
     items: rows.map((r) => ({
       id: r.id,
       objectionId: r.objection_id,
@@ -113,6 +147,7 @@ export async function publicAppeals(db: Kysely<DB>, tenderCode: string) {
       text: r.text,
       guarantee: { number: r.guarantee_number, issuer: r.guarantee_issuer, amount: rupiahString(BigInt(r.guarantee_sen)) },
       filedAt: r.filed_at,
+      answerDueAt: appealAnswerDue(r.filed_at, rules).toISOString(),
       answer: r.answer,
       answeredAt: r.answered_at,
     })),

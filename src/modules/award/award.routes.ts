@@ -7,7 +7,7 @@ import { publicationContext } from "../tenders/publication-context.js";
 import { answerObjection, fileObjection, issueAward, publicAward, publicObjections } from "./award.service.js";
 
 const ObjectionListSchema = z
-  .object({ items: z.array(z.object({ id: z.string(), vendorName: z.string(), text: z.string(), filedAt: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable() })) })
+  .object({ items: z.array(z.object({ id: z.string(), vendorName: z.string(), text: z.string(), filedAt: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable(), mine: z.boolean() })) })
   .meta({ id: "Objections" });
 const AwardSchema = z.object({ tenderCode: z.string(), letterNumber: z.string(), vendorName: z.string(), value: z.string(), issuedAt: z.string() }).meta({ id: "Award" });
 
@@ -48,8 +48,8 @@ export function awardRoutes(app: Api, deps: AppDeps): void {
 
   app.get(
     "/api/v1/public/tenders/:tenderCode/objections",
-    { schema: { tags: ["public"], summary: "Sanggah filed in a tender, with their answers (public)", params: TenderParamsSchema, response: { 200: ObjectionListSchema } } },
-    async (request) => publicObjections(db, request.params.tenderCode),
+    { schema: { tags: ["public"], summary: "Sanggah filed in a tender, with their answers (public; `mine` marks the calling vendor's own)", params: TenderParamsSchema, response: { 200: ObjectionListSchema } } },
+    async (request) => publicObjections(db, request.params.tenderCode, request.actor?.vendorId ?? null),
   );
 
   app.post(

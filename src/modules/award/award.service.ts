@@ -6,7 +6,7 @@ import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
 import { loadAsCommittee } from "../bids/keys.service.js";
-import { unansweredAppeals } from "./appeal.service.js";
+import { assertNoPendingAppeal } from "./appeal.service.js";
 import { assertNotFailed } from "./failure.service.js";
 import { rupiahString } from "../packages/money.js";
 import { notifyUser } from "../notifications/notifications.service.js";
@@ -84,17 +84,18 @@ export async function answerObjection(db: Kysely<DB>, actor: Actor, tenderCode: 
   });
 }
 
-export async function publicObjections(db: Kysely<DB>, tenderCode: string) {
+/** Public; `mine` marks the caller's own (a vendor's), so its page offers the sanggah banding form there. */
+export async function publicObjections(db: Kysely<DB>, tenderCode: string, vendorId: string | null) {
   const tender = await loadTender(db, tenderCode);
   const rows = await db
     .selectFrom("objections")
     .innerJoin("vendors", "vendors.id", "objections.vendor_id")
-    .select(["objections.id", "objections.text", "objections.filed_at", "objections.answer", "objections.answered_at", "vendors.name as vendor_name"])
+    .select(["objections.id", "objections.vendor_id", "objections.text", "objections.filed_at", "objections.answer", "objections.answered_at", "vendors.name as vendor_name"])
     .where("objections.package_id", "=", tender.id)
     .orderBy("objections.filed_at")
     .orderBy("vendors.name")
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, vendorName: r.vendor_name, text: r.text, filedAt: r.filed_at, answer: r.answer, answeredAt: r.answered_at })) };
+  return { items: rows.map((r) => ({ id: r.id, vendorName: r.vendor_name, text: r.text, filedAt: r.filed_at, answer: r.answer, answeredAt: r.answered_at, mine: vendorId !== null && r.vendor_id === vendorId })) };
 }
 
 /**
@@ -109,8 +110,7 @@ export async function issueAward(db: Kysely<DB>, actor: Actor, tenderCode: strin
   const result = await resultOf(db, tender.id);
   if (!result) throw new AppError("CONFLICT", { id: "Pemenang belum ditetapkan", en: "No winner has been named yet" });
   await assertNotFailed(db, tender.id);
-  const appeals = await unansweredAppeals(db, tender.id);
-  if (appeals > 0) throw new AppError("CONFLICT", { id: `${appeals} sanggah banding belum dijawab`, en: `${appeals} appeal(s) not answered yet` });
+  await assertNoPendingAppeal(db, tender.id);
   const unanswered = await db.selectFrom("objections").select("id").where("package_id", "=", tender.id).where("answer", "is", null).execute();
   if (unanswered.length > 0) throw new AppError("CONFLICT", { id: `${unanswered.length} sanggah belum dijawab`, en: `${unanswered.length} objection(s) not answered yet` });
   await db.transaction().execute(async (trx) => {

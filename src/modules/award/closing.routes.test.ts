@@ -3,7 +3,15 @@ import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import { buildUser, buildVendor, loginAs, type TestUser } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { buildOpenedTender } from "../../../test/support/sealed-bids.js";
-import { buildPublishedTender } from "../../../test/support/tenders.js";
+import { pascaSchedule } from "../../../test/support/schedule.js";
+import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
+import { assignCommittee } from "../packages/assignment.service.js";
+import { publicationContext } from "../tenders/publication-context.js";
+import { publishTender } from "../tenders/publication.service.js";
+import { setSchedule } from "../tenders/schedule.service.js";
+import type { ScheduleInput } from "../tenders/tenders.schemas.js";
+import { DEFAULT_PROCUREMENT_RULES } from "../settings/settings.schemas.js";
+import { getSettings, updateSettings } from "../settings/settings.service.js";
 
 type Vendor = TestUser & { vendorId: string };
 type Tender = Awaited<ReturnType<typeof buildPublishedTender>>;
@@ -97,6 +105,21 @@ describe("failed tender and re-tender", () => {
     expect(await lines(made.body.packageId)).toEqual(await lines(tender.packageId));
     const docs = await db.selectFrom("package_documents").select("id").where("package_id", "=", made.body.packageId).execute();
     expect(docs).toEqual([]);
+    // The new package names the failed tender; the PPK's list finds it from the old tender's code.
+    const ppk = await loginAs(t, tender.ppk);
+    const shown = await ppk.get<{ retenderOf: unknown }>(`/api/v1/packages/${made.body.packageId}`);
+    expect(shown.body.retenderOf).toEqual({ packageId: tender.packageId, tenderCode: tender.tenderCode });
+    const listed = await ppk.get<{ items: { id: string; retenderOf: unknown }[] }>("/api/v1/packages");
+    expect(listed.body.items.find((p) => p.id === tender.packageId)?.retenderOf).toBeNull();
+
+    // Once published, the two announcements link to each other.
+    const pokja = tender.pokja[0] as TestUser;
+    await assignCommittee(db, actorOf(tender.admin), made.body.packageId, { kind: "pokja", memberIds: tender.pokja.map((m) => m.id), decreeNumber: "027/2/2026" }, t.clock.now());
+    await setSchedule(db, actorOf(pokja), made.body.packageId, { stages: pascaSchedule(35) as ScheduleInput["stages"] }, t.clock.now(), publicationContext(t.deps.config));
+    const code = await publishTender(db, actorOf(pokja), made.body.packageId, t.clock.now(), publicationContext(t.deps.config));
+    const announcement = async (c: string) => (await t.client().get<{ retenderOf: string | null; retenderedAs: string | null }>(`/api/v1/public/tenders/${c}`)).body;
+    expect(await announcement(code)).toMatchObject({ retenderOf: tender.tenderCode, retenderedAs: null });
+    expect(await announcement(tender.tenderCode)).toMatchObject({ retenderOf: null, retenderedAs: code });
   });
 
   it("refuses a re-tender of a tender that did not fail", async () => {
@@ -154,18 +177,31 @@ describe("sanggah banding, the SPPBJ and the contract", () => {
     expect(expectProblem(await appeal(vendors.bravo, bravo), 409, "CONFLICT").messages.id).toContain("pekerjaan konstruksi");
     await db.updateTable("packages").set({ category: "pekerjaan_konstruksi" }).where("id", "=", tender.packageId).execute();
 
+    // Bravo's page finds its own sanggah to appeal; the public sees none marked.
+    const own = await (await loginAs(t, vendors.bravo)).get<{ items: { id: string; mine: boolean }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/objections`);
+    expect(own.body.items.filter((o) => o.mine).map((o) => o.id)).toEqual([bravo]);
+    const anonymous = await t.client().get<{ items: { mine: boolean }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/objections`);
+    expect(anonymous.body.items.map((o) => o.mine)).toEqual([false, false]);
+
     const filed = await appeal(vendors.bravo, bravo);
     expect(filed.status, filed.text).toBe(201);
     appealId = filed.body.id;
     expectProblem(await appeal(vendors.bravo, bravo), 409, "CONFLICT");
-    const listed = await t.client().get<{ items: { vendorName: string; guarantee: { amount: string }; answer: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/appeals`);
+    const listed = await t.client().get<{ fileBy: string; guaranteeMinimum: string; items: { vendorName: string; guarantee: { amount: string }; filedAt: string; answerDueAt: string; answer: string | null }[] }>(`/api/v1/public/tenders/${tender.tenderCode}/appeals`);
     expect(listed.body.items).toEqual([expect.objectContaining({ vendorName: "CV Bravo", guarantee: expect.objectContaining({ amount: "18000000" }), answer: null })]);
+    // The PA/KPA answers within 14 calendar days (appealAnswerDays) of the filing.
+    // The window: Masa Sanggah ends 21 Dec 15:00 WIB, + 3 answer days + 5 appeal days; the guarantee at least 1 % of the HPS.
+    expect(listed.body).toMatchObject({ fileBy: "2026-12-29T08:00:00.000Z", guaranteeMinimum: "18000000" });
+    const [item] = listed.body.items;
+    expect(Date.parse(item?.answerDueAt ?? "") - Date.parse(item?.filedAt ?? "")).toBe(14 * 86_400_000);
   });
 
   it("holds the SPPBJ until the PA/KPA of the agency answers the appeal", async () => {
     t.clock.set(new Date("2026-12-22T02:00:00Z"));
     const award = async () => (await loginAs(t, tender.ppk)).post(`${path()}/award`, { letterNumber: "027/SPPBJ/01/2026" });
-    expect(expectProblem(await award(), 409, "CONFLICT").messages.en).toContain("1 appeal(s) not answered");
+    const held = expectProblem(await award(), 409, "CONFLICT");
+    expect(held.messages.en).toContain("1 appeal(s) not answered yet by the PA/KPA");
+    expect(held.messages.id).toContain("SPPBJ ditahan: 1 sanggah banding menunggu jawaban PA/KPA (paling lambat 31 Des 2026");
     const answer = async (user: TestUser, body: unknown = { answer: ANSWER }) => (await loginAs(t, user)).post(`${path()}/appeals/${appealId}/answer`, body);
     const kpa = await buildUser(t, "pa_kpa", { agencyId: tender.agency.id });
     expectProblem(await answer(await buildUser(t, "pa_kpa")), 403, "FORBIDDEN");
@@ -208,5 +244,19 @@ describe("sanggah banding, the SPPBJ and the contract", () => {
     t.clock.set(new Date("2026-12-29T09:00:00Z"));
     const late = expectProblem(await appeal(vendors.charlie, objectionIds[vendors.charlie.vendorId] ?? ""), 409, "OUT_OF_STAGE");
     expect(late.messages.id).toContain("29 Des 2026, 15.00 WIB");
+  });
+
+  it("refuses the PA/KPA's answer after the answer deadline the settings give", async () => {
+    const db = t.deps.database.db;
+    const settings = await getSettings(db);
+    await updateSettings(db, null, { ...settings, procurementRules: { ...DEFAULT_PROCUREMENT_RULES, ...settings.procurementRules, appealDays: 10, appealAnswerDays: 1 } }, t.clock.now());
+    const filed = await appeal(vendors.charlie, objectionIds[vendors.charlie.vendorId] ?? "");
+    expect(filed.status, filed.text).toBe(201);
+    t.clock.set(new Date("2026-12-30T09:30:00Z"));
+    const kpa = await loginAs(t, await buildUser(t, "pa_kpa", { agencyId: tender.agency.id }));
+    const late = expectProblem(await kpa.post(`${path()}/appeals/${filed.body.id}/answer`, { answer: ANSWER }), 409, "OUT_OF_STAGE");
+    expect(late.messages.id).toContain("Jawaban sanggah banding paling lambat 30 Des 2026, 16.00 WIB");
+    const row = await db.selectFrom("objection_appeals").select("answer").where("id", "=", filed.body.id).executeTakeFirstOrThrow();
+    expect(row.answer).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MoneySchema } from "../packages/packages.schemas.js";
 import { CalendarDateSchema } from "../settings/settings.schemas.js";
-import { FAILURE_REASONS } from "./failure.service.js";
+import { FAILURE_REASONS } from "./award-enums.js";
 
 /** Requests and responses of the end of a tender: failure and re-tender, sanggah banding, contract. */
 export const FailureInputSchema = z.strictObject({ reason: z.enum(FAILURE_REASONS), text: z.string().trim().min(20).max(10_000) });
@@ -17,6 +17,10 @@ export const AppealInputSchema = z
   });
 export const AppealListSchema = z
   .object({
+    /** The last moment to file one (end of the sanggah answer period + `appealDays`); null without a Masa Sanggah. */
+    fileBy: z.string().nullable(),
+    /** The smallest guarantee: 1 % of the HPS, in Rupiah. */
+    guaranteeMinimum: z.string(),
     items: z.array(
       z.object({
         id: z.string(),
@@ -25,6 +29,8 @@ export const AppealListSchema = z
         text: z.string(),
         guarantee: z.object({ number: z.string(), issuer: z.string(), amount: z.string() }),
         filedAt: z.string(),
+        /** The PA/KPA answers by then (`appealAnswerDays` after filing). */
+        answerDueAt: z.string(),
         answer: z.string().nullable(),
         answeredAt: z.string().nullable(),
       }),

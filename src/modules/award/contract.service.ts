@@ -4,7 +4,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError, fieldError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
-import { parseRupiah, rupiahString } from "../packages/money.js";
+import { formatRupiah, parseRupiah, rupiahString } from "../packages/money.js";
 import { recordRelease } from "../ocds/ocds.service.js";
 import { ZONE_OFFSET_HOURS } from "../settings/calendar.js";
 import { getSettings } from "../settings/settings.service.js";
@@ -36,8 +36,8 @@ export async function recordContract(db: Kysely<DB>, actor: Actor, tenderCode: s
   if (!award) throw new AppError("CONFLICT", { id: "SPPBJ belum diterbitkan", en: "The award letter has not been issued yet" });
   const valueSen = parseRupiah(input.value) ?? 0n;
   if (valueSen <= 0n || valueSen > BigInt(award.value_sen)) {
-    const max = rupiahString(BigInt(award.value_sen));
-    throw fieldError("body.value", { id: `nilai kontrak paling besar nilai SPPBJ (Rp${max})`, en: `the contract value is at most the award value (Rp${max})` });
+    const max = formatRupiah(BigInt(award.value_sen));
+    throw fieldError("body.value", { id: `nilai kontrak paling besar nilai SPPBJ (${max})`, en: `the contract value is at most the award value (${max})` });
   }
   const awardDate = new Date(Date.parse(award.issued_at) + ZONE_OFFSET_HOURS[timeZone] * 3_600_000).toISOString().slice(0, 10);
   const today = new Date(now.getTime() + ZONE_OFFSET_HOURS[timeZone] * 3_600_000).toISOString().slice(0, 10);

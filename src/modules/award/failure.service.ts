@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
+import { FAILURE_REASONS, type FailureReason } from "./award-enums.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
@@ -16,9 +17,7 @@ import { loadTender } from "../tenders/participation.service.js";
 import { formatLocal, STAGE_NAMES } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
 
-/** Grounds for a failed tender (Perpres 16/2018 art. 51, among others). */
-export const FAILURE_REASONS = ["no_bids", "none_passed", "all_above_hps", "collusion", "evaluation_error"] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+export { FAILURE_REASONS, type FailureReason };
 
 export const FAILURE_REASON_NAMES: Record<FailureReason, { id: string; en: string }> = {
   no_bids: { id: "Tidak ada penawaran yang masuk", en: "No bids were submitted" },

@@ -43,6 +43,7 @@ export function presentPackageSummary(row: PackageRow): Omit<PackageView, "hpsIt
     kbliCodes: JSON.parse(row.kbli_codes) as string[],
     status: row.status,
     tenderCode: row.tender_code,
+    retenderOf: row.retender_of ? { packageId: row.retender_of, tenderCode: row.retender_of_code } : null,
     publishedAt: row.published_at,
     hpsSetAt: row.hps_set_at,
     createdAt: row.created_at,

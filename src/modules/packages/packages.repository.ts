@@ -1,7 +1,8 @@
 import type { Queryable } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 
-export type PackageRow = DB["packages"] & { agency_name: string; work_unit_name: string };
+/** A package with its agency's and work unit's names, and the tender code of the failed tender it re-tenders. */
+export type PackageRow = DB["packages"] & { agency_name: string; work_unit_name: string; retender_of_code: string | null };
 export type HpsItemRow = DB["package_hps_items"];
 
 function withNames(db: Queryable) {
@@ -9,8 +10,9 @@ function withNames(db: Queryable) {
     .selectFrom("packages")
     .innerJoin("agencies", "agencies.id", "packages.agency_id")
     .innerJoin("work_units", "work_units.id", "packages.work_unit_id")
+    .leftJoin("packages as origin", "origin.id", "packages.retender_of")
     .selectAll("packages")
-    .select(["agencies.name as agency_name", "work_units.name as work_unit_name"]);
+    .select(["agencies.name as agency_name", "work_units.name as work_unit_name", "origin.tender_code as retender_of_code"]);
 }
 
 export function findPackage(db: Queryable, id: string): Promise<PackageRow | undefined> {

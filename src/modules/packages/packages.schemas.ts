@@ -94,6 +94,7 @@ export const PackageSchema = z
     qualificationRequirements: z.string(),
     status: z.enum(["draft", "published"]),
     tenderCode: z.string().nullable(),
+    retenderOf: z.object({ packageId: z.string(), tenderCode: z.string().nullable() }).nullable().describe("The failed tender this package re-tenders (tender ulang)"),
     publishedAt: z.string().nullable(),
     hpsSetAt: z.string(),
     hpsItems: z.array(HpsItemSchema),

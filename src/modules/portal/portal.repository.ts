@@ -84,6 +84,16 @@ export function findPublishedTender(db: Queryable, tenderCode: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The tender codes a re-tender links by: the failed tender it repeats, and the published re-tender of this
+ * one (a draft re-tender is the PPK's and has no code yet).
+ */
+export async function retenderCodes(db: Queryable, packageId: string, retenderOf: string | null) {
+  const origin = retenderOf ? await db.selectFrom("packages").select("tender_code").where("id", "=", retenderOf).executeTakeFirst() : undefined;
+  const repeat = await db.selectFrom("packages").select("tender_code").where("retender_of", "=", packageId).where("tender_code", "is not", null).orderBy("published_at").executeTakeFirst();
+  return { retenderOf: origin?.tender_code ?? null, retenderedAs: repeat?.tender_code ?? null };
+}
+
 /** Newest announcements for the feed. */
 export function latestTenders(db: Queryable, limit: number) {
   return publishedTenders(db)

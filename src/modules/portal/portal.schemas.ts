@@ -53,6 +53,9 @@ export const PublicTenderSchema = PublicTenderSummarySchema.extend({
   items: z.array(z.object({ id: z.string(), description: z.string(), unit: z.string(), quantity: z.string() })),
   schedule: z.array(z.object({ stage: StageKeySchema, startsAt: z.string(), endsAt: z.string() })),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
+  /** Tender ulang: the code of the failed tender this one repeats, and of the published tender that repeats this one. */
+  retenderOf: z.string().nullable(),
+  retenderedAs: z.string().nullable(),
   next: z.string().nullable(),
   /** When `stage` opens, while it is not open yet. */
   stageOpensAt: z.string().nullable(),

@@ -68,6 +68,7 @@ export async function publicTender(db: Kysely<DB>, tenderCode: string, now: Date
     items: (await listHpsItems(db, row.id)).map((i) => ({ id: i.id, description: i.description, unit: i.unit, quantity: quantityString(BigInt(i.quantity_milli)) })),
     schedule: windows.map((w) => ({ stage: w.stage, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
     scheduleChanges: changes.map((c) => ({ changedAt: c.changed_at, reasonKind: c.reason_kind, reasonText: c.reason_text })),
+    ...(await repo.retenderCodes(db, row.id, row.retender_of)),
     next: stage.next,
     stageOpensAt: stage.opensAt?.toISOString() ?? null,
     serverTime: now.toISOString(),

@@ -48,6 +48,11 @@ export const ProcurementRulesSchema = z.strictObject({
    * answer period ends (standard tender document: 5 calendar days after the sanggah answer).
    */
   appealDays: z.int().min(1).max(30).optional(),
+  /**
+   * The PA/KPA answers a sanggah banding at the latest this many calendar days after it is filed (standard
+   * tender document: 14 calendar days; a setting, since the period has changed between regulations).
+   */
+  appealAnswerDays: z.int().min(1).max(60).optional(),
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
@@ -93,6 +98,7 @@ export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
   hpsMaxWorkingDaysBeforeDeadline: 28,
   objectionAnswerDays: 3,
   appealDays: 5,
+  appealAnswerDays: 14,
 };
 
 export const DEFAULT_SETTINGS: LpseSettings = {

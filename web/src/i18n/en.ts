@@ -1,4 +1,5 @@
 import { enAward } from "./en.award";
+import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
 import { enBidding } from "./en.bidding";
@@ -283,5 +284,6 @@ export const en: Messages = {
   ...enBids,
   ...enBidding,
   ...enAward,
+  ...enClosing,
   ...enDirect,
 };

@@ -1,4 +1,5 @@
 import { idAward } from "./id.award";
+import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
 import { idBidding } from "./id.bidding";
@@ -286,6 +287,7 @@ export const id = {
   ...idBids,
   ...idBidding,
   ...idAward,
+  ...idClosing,
   ...idDirect,
 };
 

@@ -1,10 +1,14 @@
+import { AppealsSection } from "../closing/AppealsSection";
+import { openingStart, useContract, useFailure } from "../closing/closing.api";
+import { ContractSection } from "../closing/ContractSection";
+import { DeclareFailureSection } from "../closing/DeclareFailureSection";
+import { useTenderOfficials } from "../closing/useTenderOfficials";
 import { useMe } from "../auth/auth.api";
 import { bidDeadline, useServerTimePassed } from "../opening/deadline";
 import { useOpeningRecord } from "../opening/opening.api";
-import { usePackages } from "../packages/packages.api";
 import { usePublicLpse } from "../public/public.api";
 import { isOpen, type Tender } from "../tenders/tenders.api";
-import { useAward } from "./award.api";
+import { useAward, useObjections } from "./award.api";
 import { AwardSection } from "./AwardSection";
 import { useResults } from "./evaluation.api";
 import { EvaluationSection } from "./EvaluationSection";
@@ -24,7 +28,9 @@ const startOf = (tender: Tender, stage: string) => tender.schedule.find((w) => w
 /**
  * After the opening, on the announcement: the committee's evaluation and the winner; for everyone once
  * the winner is named, the evaluation results and the sanggah (the filing form for bidders during Masa
- * Sanggah, the answer forms for the committee); the SPPBJ, its form for the package's PPK.
+ * Sanggah, the answer forms for the committee); for construction the sanggah banding (the bidder's form,
+ * the PA/KPA's answers); the SPPBJ, its form for the package's PPK; then the contract record. From the
+ * opening until the SPPBJ stage the committee may declare the tender failed (the notice is at the top).
  * The forms follow the stage windows on the server's clock; at their edges the server's refusal is shown.
  */
 export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
@@ -35,22 +41,30 @@ export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
   const deadlinePassed = useServerTimePassed(bidDeadline(tender));
   // The same query as the public opening record: the evaluation exists once the bids are opened.
   const opened = useOpeningRecord(code, deadlinePassed && isCommittee).data != null;
+  const openingReached = useServerTimePassed(openingStart(tender));
   const winnerStageReached = useServerTimePassed(startOf(tender, "penetapan_pemenang"));
   const sppbjStageReached = useServerTimePassed(startOf(tender, "sppbj"));
+  const contractStageReached = useServerTimePassed(startOf(tender, "kontrak"));
+  const failure = useFailure(code, openingReached);
   const results = useResults(code, winnerStageReached).data ?? null;
+  const objections = useObjections(code, user?.id ?? null, results !== null).data ?? [];
   const award = useAward(code, sppbjStageReached && results !== null).data ?? null;
-  // The PPK is recognised by the package the API lists for it, as the committee's "manage" link is.
-  const packages = usePackages(user?.role === "ppk");
-  const isPpk = user !== null && packages.data?.some((p) => p.tenderCode === code && p.ppkId === user.id) === true;
+  const contract = useContract(code, contractStageReached && award !== null).data ?? null;
+  const { isPpk, isKpa } = useTenderOfficials(code);
+  // Sanggah banding exists for construction work only, against an answered sanggah.
+  const appeals = tender.category === "pekerjaan_konstruksi" && objections.some((o) => o.answer !== null);
 
   return (
     <>
       {isCommittee && opened && (
         <EvaluationSection tender={tender} opened={opened} canRecord={isOpen(tender, ["evaluasi", "pembuktian"], now)} canDetermine={isOpen(tender, ["penetapan_pemenang"], now)} />
       )}
+      {isCommittee && openingReached && !sppbjStageReached && failure.data === null && award === null && <DeclareFailureSection tender={tender} />}
       {results && <ResultsSection results={results} />}
       {results && <ObjectionsSection tender={tender} canFile={isParticipant && isOpen(tender, ["sanggah"], now)} isCommittee={isCommittee} />}
+      {results && appeals && <AppealsSection tender={tender} objections={objections} isKpa={isKpa} now={now} />}
       {results && (award || isPpk) && <AwardSection tender={tender} award={award} results={results} canIssue={isPpk && isOpen(tender, ["sppbj"], now)} />}
+      {award && (contract || isPpk) && <ContractSection tender={tender} award={award} contract={contract} canRecord={isPpk && isOpen(tender, ["kontrak"], now)} />}
     </>
   );
 }

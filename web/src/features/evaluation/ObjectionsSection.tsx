@@ -7,6 +7,7 @@ import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
+import { useMe } from "../auth/auth.api";
 import { Section } from "../tenders/Section";
 import type { Tender } from "../tenders/tenders.api";
 import { type Objection, useAnswerObjection, useFileObjection, useObjections } from "./award.api";
@@ -29,7 +30,8 @@ interface Props {
 export function ObjectionsSection({ tender, canFile, isCommittee }: Props) {
   const { t } = useTranslation();
   const format = useDateTimeFormat();
-  const objections = useObjections(tender.tenderCode, true);
+  const userId = useMe().data?.id ?? null;
+  const objections = useObjections(tender.tenderCode, userId, true);
   const window = tender.schedule.find((w) => w.stage === "sanggah");
 
   return (

@@ -5,7 +5,7 @@ import { orNull } from "./evaluation.api";
 
 /* Sanggah (objections to the winner) with the committee's answers, and the SPPBJ (award letter). */
 
-const ObjectionSchema = z.object({ id: z.string(), vendorName: z.string(), text: z.string(), filedAt: z.string(), answer: z.nullable(z.string()), answeredAt: z.nullable(z.string()) });
+const ObjectionSchema = z.object({ id: z.string(), vendorName: z.string(), text: z.string(), filedAt: z.string(), answer: z.nullable(z.string()), answeredAt: z.nullable(z.string()), mine: z.boolean() });
 export type Objection = z.infer<typeof ObjectionSchema>;
 
 const AwardSchema = z.object({ tenderCode: z.string(), letterNumber: z.string(), vendorName: z.string(), value: z.string(), issuedAt: z.string() });
@@ -16,10 +16,10 @@ const awardKey = (code: string) => ["public", "tender", code, "award"] as const;
 const publicPath = (code: string) => `/api/v1/public/tenders/${encodeURIComponent(code)}`;
 const actionPath = (code: string) => `/api/v1/tenders/${encodeURIComponent(code)}`;
 
-/** Every sanggah of the tender with its answer (public). */
-export function useObjections(code: string, enabled: boolean) {
+/** Every sanggah of the tender with its answer (public); `mine` depends on who asks, so the user is part of the key. */
+export function useObjections(code: string, userId: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: objectionsKey(code),
+    queryKey: [...objectionsKey(code), userId ?? "anonymous"],
     queryFn: async () => (await api.get(`${publicPath(code)}/objections`, z.object({ items: z.array(ObjectionSchema) }))).items,
     enabled,
   });

@@ -81,6 +81,19 @@ function PackageContent({ pkg }: { pkg: Package }) {
         </Text>
       </div>
 
+      {pkg.retenderOf && (
+        <Alert color="orange" variant="light" title={t("closing.failure.retenderOf", { code: pkg.retenderOf.tenderCode ?? "" })} data-testid="retender-of">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{t("closing.failure.retenderOfHelp")}</Text>
+            {pkg.retenderOf.tenderCode && (
+              <Anchor component={Link} to={`/tender/${pkg.retenderOf.tenderCode}`} fw={600}>
+                {t("closing.failure.viewFailed", { code: pkg.retenderOf.tenderCode })}
+              </Anchor>
+            )}
+          </Group>
+        </Alert>
+      )}
+
       {pkg.status === "published" && pkg.tenderCode && (
         <Alert color="teal" variant="light">
           <Group justify="space-between" gap="xs" wrap="wrap">

@@ -102,6 +102,8 @@ const PackageSummarySchema = z.object({
   kbliCodes: z.array(z.string()),
   status: z.enum(["draft", "published"]),
   tenderCode: z.nullable(z.string()),
+  /** The failed tender this package re-tenders (tender ulang). */
+  retenderOf: z.nullable(z.object({ packageId: z.string(), tenderCode: z.nullable(z.string()) })),
   publishedAt: z.nullable(z.string()),
   hpsSetAt: z.string(),
   createdAt: z.string(),

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { DateTime, useDateTimeFormat } from "../../lib/DateTime";
 import { rupiah } from "../../lib/money";
 import { useMe } from "../auth/auth.api";
+import { TenderFailure } from "../closing/FailureNotice";
 import { AwardSections } from "../evaluation/AwardSections";
 import { SealedBidSections } from "../opening/SealedBidSections";
 import { BidSection } from "../bidding/BidSection";
@@ -76,6 +77,19 @@ function TenderContent({ tender }: { tender: Tender }) {
           {tender.agencyName} · {tender.workUnitName}
         </Text>
       </div>
+
+      <TenderFailure tender={tender} />
+
+      {tender.retenderOf && (
+        <Alert color="orange" variant="light" data-testid="retender-of">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{t("closing.failure.retenderOf", { code: tender.retenderOf })}</Text>
+            <Anchor component={Link} to={`/tender/${tender.retenderOf}`} fw={600} size="sm">
+              {t("closing.failure.viewFailed", { code: tender.retenderOf })}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
 
       {committeePackage && user && (
         <Alert color="blue" variant="light">

@@ -44,6 +44,9 @@ const TenderSchema = z.extend(SummarySchema, {
   items: z.array(z.object({ id: z.string(), description: z.string(), unit: z.string(), quantity: z.string() })),
   schedule: z.array(WindowSchema),
   scheduleChanges: z.array(z.object({ changedAt: z.string(), reasonKind: z.string(), reasonText: z.string() })),
+  /** Tender ulang: the failed tender this one repeats; the published tender that repeats this one. */
+  retenderOf: z.nullable(z.string()),
+  retenderedAs: z.nullable(z.string()),
   next: z.nullable(z.string()),
   stageOpensAt: z.nullable(z.string()),
   serverTime: z.string(),
