@@ -18,6 +18,7 @@ import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
+import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
 import { directRoutes } from "../modules/direct/direct.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps) {
     awardRoutes(api, deps);
     closingRoutes(api, deps);
     directRoutes(api, deps);
+    backupRoutes(api, deps);
   });
 
   await serveWebApp(app);
