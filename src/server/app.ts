@@ -56,6 +56,8 @@ export interface AppDeps {
   cookieSecret: string;
   /** The process's counters for /metrics; made by buildApp when not given. */
   metrics?: Metrics;
+  /** Where the service log goes (default stdout); tests read the lines. */
+  logDestination?: { write(line: string): void };
 }
 
 export interface RegisteredRoute {
@@ -89,7 +91,11 @@ const CSP_DIRECTIVES = {
 export async function buildApp(deps: AppDeps) {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"] },
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"],
+      ...(deps.logDestination ? { stream: deps.logDestination } : {}),
+    },
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();

@@ -15,6 +15,7 @@ import { PackageDetailPage } from "./features/packages/PackageDetailPage";
 import { PackageEditPage } from "./features/packages/PackageEditPage";
 import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
+import { DrillsPage } from "./features/operations/DrillsPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -121,6 +122,10 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole page="mailOutbox" />,
             children: [{ path: "surat-keluar", element: <MailOutboxPage /> }],
+          },
+          {
+            element: <RequireRole page="restoreDrills" />,
+            children: [{ path: "uji-pemulihan", element: <DrillsPage /> }],
           },
           // The signed tree head is public knowledge: every logged-in user may see it.
           { path: "log", element: <LogPage /> },
