@@ -47,6 +47,11 @@ const MIGRATIONS: Record<string, Migration> = {
 
 export class MigrationError extends Error {}
 
+/** The names of the migrations this version knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
 /** Bring the schema up to date; throws naming the migration that failed. */
 // biome-ignore lint: the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

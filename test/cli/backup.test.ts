@@ -102,6 +102,25 @@ describe("openlpse backup, restore and drill", () => {
     }
   });
 
+  it("refuses a backup made by a newer version, naming the migrations it does not know", async () => {
+    const dir = listBackups(path.join(backupRoot, "manual"))[0]!.dir;
+    const newer = `${dir}-newer`;
+    fs.cpSync(dir, newer, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(newer, "manifest.json"), "utf8")) as { migrations: string[] };
+    manifest.migrations.push("20991231T0000-from-the-future");
+    fs.writeFileSync(path.join(newer, "manifest.json"), JSON.stringify(manifest));
+    const target = await emptyRestoreTarget();
+    try {
+      const restore = captureIo(target.env);
+      expect(await runCli(["restore", "--from", newer], restore)).toBe(1);
+      expect(restore.stderr.join("\n")).toMatch(/newer OpenLPSE .*20991231T0000-from-the-future/);
+      expect(fs.existsSync(target.dataDir)).toBe(false);
+    } finally {
+      await target.destroy();
+      fs.rmSync(newer, { recursive: true, force: true });
+    }
+  });
+
   it("records a drill of the latest backup, shown to the administrator, the head of the LPSE and auditors only", async () => {
     const before = await t.deps.eventLog.size();
     const io = captureIo(env, `${PASSPHRASE}\n`);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { SQLITE_FILE } from "../../db/database.js";
+import { knownMigrations } from "../../db/migrate.js";
 import type { Config } from "../../server/config.js";
 import { openRuntime } from "../../server/start.js";
 import { decryptFile, unlockBackupKey } from "./backup.crypto.js";
@@ -109,6 +110,10 @@ export async function restoreBackup(from: string, config: Config, options: { pas
   if (manifest.encryption) {
     if (options.passphrase === undefined) throw new BackupError("This backup is encrypted: give its passphrase with --passphrase-stdin");
     key = await unlockBackupKey(options.passphrase, manifest.encryption);
+  }
+  const unknown = manifest.migrations.filter((m) => !knownMigrations().includes(m));
+  if (unknown.length > 0) {
+    throw new BackupError(`This backup was made by a newer OpenLPSE (${manifest.appVersion}; migrations this version does not know: ${unknown.join(", ")}): restore it with that version or newer`);
   }
   await checkTarget(manifest, config);
   const problems = await checkBackupFiles(from, manifest);
