@@ -225,6 +225,10 @@ export const en: Messages = {
     lockoutThreshold: "Failed logins before the account locks",
     lockoutMinutes: "Lockout duration (minutes)",
     sessionHours: "Session lifetime (hours)",
+    backups: "Scheduled backups",
+    backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
+    backupIntervalHours: "Backup interval (hours, 0 = off)",
+    backupKeep: "Backups kept",
     saved: "Settings saved.",
   },
   stages: {

@@ -228,6 +228,10 @@ export const id = {
     lockoutThreshold: "Batas gagal masuk sebelum akun dikunci",
     lockoutMinutes: "Lama penguncian (menit)",
     sessionHours: "Umur sesi (jam)",
+    backups: "Cadangan terjadwal",
+    backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
+    backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
+    backupKeep: "Jumlah cadangan yang disimpan",
     saved: "Pengaturan disimpan.",
   },
   stages: {

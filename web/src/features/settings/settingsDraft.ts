@@ -21,6 +21,8 @@ export interface SettingsDraft {
   lockoutThreshold: NumberValue;
   lockoutMinutes: NumberValue;
   sessionHours: NumberValue;
+  backupIntervalHours: NumberValue;
+  backupKeep: NumberValue;
 }
 
 /** Known stages in tender order, then any others the server has, by key. */
@@ -46,6 +48,8 @@ export function toDraft(settings: Settings): SettingsDraft {
     lockoutThreshold: settings.security.lockoutThreshold,
     lockoutMinutes: settings.security.lockoutMinutes,
     sessionHours: settings.security.sessionHours,
+    backupIntervalHours: settings.backups?.intervalHours ?? 0,
+    backupKeep: settings.backups?.keep ?? 7,
   };
 }
 
@@ -55,6 +59,8 @@ export function missingFields(draft: SettingsDraft): string[] {
   if (draft.lockoutThreshold === "") missing.push("security.lockoutThreshold");
   if (draft.lockoutMinutes === "") missing.push("security.lockoutMinutes");
   if (draft.sessionHours === "") missing.push("security.sessionHours");
+  if (draft.backupIntervalHours === "") missing.push("backups.intervalHours");
+  if (draft.backupKeep === "") missing.push("backups.keep");
   return missing;
 }
 
@@ -76,6 +82,7 @@ export function fromDraft(draft: SettingsDraft): Settings {
       lockoutMinutes: Number(draft.lockoutMinutes),
       sessionHours: Number(draft.sessionHours),
     },
+    backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
   };
 }
 
