@@ -5,6 +5,7 @@ import { rawPublicKeyBase64 } from "../log/tree-head.js";
 import { CONFIG_HELP, loadConfig } from "../server/config.js";
 import { openRuntime, startServer } from "../server/start.js";
 import { adminCreate } from "./admin-create.js";
+import { backupCommand, drillCommand, restoreCommand } from "./backup.js";
 import { printDemoLogins } from "./demo-output.js";
 import { UsageError } from "./usage-error.js";
 import { verifyCommand } from "./verify.js";
@@ -67,6 +68,9 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   verify: { summary: "recompute the event log's Merkle tree and check every signed tree head", run: (args, io) => (noArgs(args), verifyCommand(io)) },
+  backup: { summary: "backup [--out DIR] [--passphrase-stdin]: a consistent backup of the database, documents and keys while the service runs", run: backupCommand },
+  restore: { summary: "restore --from DIR [--passphrase-stdin]: restore a backup into an empty DATA_DIR (and empty database), then verify it", run: restoreCommand },
+  drill: { summary: "drill [--from DIR] [--passphrase-stdin]: restore the latest backup somewhere temporary, verify it and record the result", run: drillCommand },
   keys: {
     summary: "keys show: print the event-log signing key's id and public key",
     run: async (args, io) => {

@@ -1,35 +1,23 @@
-import { allEvents, allTreeHeads } from "../log/log.repository.js";
-import type { StoredEvent } from "../log/verify-chain.js";
-import { verifyLog } from "../log/verify-chain.js";
+import { checkInstallation } from "../modules/backups/installation-check.js";
 import { loadConfig } from "../server/config.js";
 import { openRuntime } from "../server/start.js";
-import { verifyBids } from "../modules/bids/verify-bids.js";
 import type { Io } from "./commands.js";
+
+/** How many further problems are printed after the first. */
+const MORE_PROBLEMS_SHOWN = 19;
 
 /** `openlpse verify`: recompute the whole tree from the database; exit 1 naming the first divergence. */
 export async function verifyCommand(io: Io): Promise<number> {
   const runtime = await openRuntime(loadConfig(io.env));
   try {
-    const { database, eventLog } = runtime.deps;
-    const events: StoredEvent[] = [];
-    for await (const e of allEvents(database.db)) events.push(e);
-    const heads = await allTreeHeads(database.db);
-    const result = verifyLog(events, heads, eventLog.key.publicKey);
-    if (!result.ok) {
-      io.err(`Event log verification FAILED: ${result.firstProblem?.message ?? "unknown problem"}`);
-      for (const p of result.problems.slice(1, 20)) io.err(`  also: ${p.message}`);
-      if (result.problems.length > 20) io.err(`  ... and ${result.problems.length - 20} more`);
-      return 1;
-    }
-    io.out(`Event log OK: ${result.eventCount} events, ${result.headsChecked} signed tree heads verified (key ${eventLog.key.keyId.slice(0, 16)}).`);
-    const bidProblems = await verifyBids(database.db, runtime.deps.fileStore);
-    if (bidProblems.length > 0) {
-      io.err(`Sealed bids verification FAILED: ${bidProblems[0]}`);
-      for (const p of bidProblems.slice(1, 20)) io.err(`  also: ${p}`);
-      return 1;
-    }
-    io.out(`Sealed bids OK: every stored envelope matches its log event.`);
-    return 0;
+    const check = await checkInstallation(runtime.deps);
+    for (const line of check.passed) io.out(line);
+    if (check.ok) return 0;
+    const [first, ...rest] = check.problems;
+    io.err(first ?? "verification FAILED");
+    for (const p of rest.slice(0, MORE_PROBLEMS_SHOWN)) io.err(`  also: ${p}`);
+    if (rest.length > MORE_PROBLEMS_SHOWN) io.err(`  ... and ${rest.length - MORE_PROBLEMS_SHOWN} more`);
+    return 1;
   } finally {
     await runtime.close();
   }

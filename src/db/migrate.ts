@@ -17,6 +17,7 @@ import * as award from "./migrations/20261126T0980-award.js";
 import * as directProcurement from "./migrations/20261126T0990-direct-procurement.js";
 import * as evaluationScores from "./migrations/20261126T1000-evaluation-scores.js";
 import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
+import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -41,9 +42,15 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0990-direct-procurement": directProcurement,
   "20261126T1000-evaluation-scores": evaluationScores,
   "20261126T1000-tender-end": tenderEnd,
+  "20261126T1120-restore-drills": restoreDrills,
 };
 
 export class MigrationError extends Error {}
+
+/** The names of the migrations this version knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
 
 /** Bring the schema up to date; throws naming the migration that failed. */
 // biome-ignore lint: the migrator works on any schema

@@ -16,6 +16,7 @@ import type {
   ObjectionAppealsTable,
   ContractsTable,
 } from "./schema.selection.js";
+import type { RestoreDrillsTable } from "./schema.operations.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -23,6 +24,7 @@ import type {
  * booleans are integers 0/1, JSON is text. See docs/ARCHITECTURE.md, "Data".
  */
 export interface DB {
+  restore_drills: RestoreDrillsTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

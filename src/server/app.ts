@@ -18,6 +18,9 @@ import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
+import { backupRoutes } from "../modules/backups/backups.routes.js";
+import { Metrics } from "../modules/metrics/metrics.registry.js";
+import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
 import { directRoutes } from "../modules/direct/direct.routes.js";
 import { orgRoutes } from "../modules/orgs/orgs.routes.js";
@@ -37,6 +40,7 @@ import type { FileStore } from "../storage/file-store.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { AppError } from "./errors.js";
+import { installAuditLog } from "./audit-log.js";
 import { registerOpenApi } from "./openapi.js";
 import { installErrorHandler, sendProblem } from "./problems.js";
 import { webRoot } from "./paths.js";
@@ -50,6 +54,10 @@ export interface AppDeps {
   fileStore: FileStore;
   /** Secret for signed cookies (the CSRF secret cookie); generated at install under DATA_DIR/keys. */
   cookieSecret: string;
+  /** The process's counters for /metrics; made by buildApp when not given. */
+  metrics?: Metrics;
+  /** Where the service log goes (default stdout); tests read the lines. */
+  logDestination?: { write(line: string): void };
 }
 
 export interface RegisteredRoute {
@@ -83,7 +91,11 @@ const CSP_DIRECTIVES = {
 export async function buildApp(deps: AppDeps) {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"] },
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"],
+      ...(deps.logDestination ? { stream: deps.logDestination } : {}),
+    },
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -134,6 +146,9 @@ export async function buildApp(deps: AppDeps) {
     }
   });
   installSessionHook(app, deps);
+  installAuditLog(app);
+  const metrics = deps.metrics ?? new Metrics();
+  deps.fileStore.observe(metrics);
 
   // The route table, for the OpenAPI completeness test and the authorization matrix.
   const registeredRoutes: RegisteredRoute[] = [];
@@ -142,6 +157,7 @@ export async function buildApp(deps: AppDeps) {
     registeredRoutes.push({ method: route.method, url: route.url });
   });
 
+  metricsRoutes(app, deps, metrics);
   await app.register(async (api) => {
     systemRoutes(api, deps);
     logRoutes(api, deps);
@@ -165,6 +181,7 @@ export async function buildApp(deps: AppDeps) {
     awardRoutes(api, deps);
     closingRoutes(api, deps);
     directRoutes(api, deps);
+    backupRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -36,6 +36,9 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   OCDS_PREFIX: z.string().regex(/^ocds-[A-Za-z0-9]{6}(-[A-Za-z0-9]+)*$/, "must be ocds- and 6 letters or digits, optionally followed by -suffix (e.g. ocds-213czf or ocds-213czf-madiun)").default(DEFAULT_OCDS_PREFIX),
+  BACKUP_DIR: z.string().min(1).default("./backups"),
+  BACKUP_PASSPHRASE_FILE: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a random token)").optional(),
 });
 
 export interface Config {
@@ -57,6 +60,12 @@ export interface Config {
   ocdsPrefix: string;
   /** Cookies get the Secure flag when the service is reached over HTTPS. */
   secureCookies: boolean;
+  /** Where `openlpse backup` and the scheduled backups write, and where `openlpse drill` looks. */
+  backupDir: string;
+  /** A file holding the passphrase that encrypts scheduled backups (unset: scheduled backups are not encrypted). */
+  backupPassphraseFile: string | undefined;
+  /** Bearer token for /metrics; without it /metrics answers only direct loopback requests. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     ocdsPrefix: e.OCDS_PREFIX,
     secureCookies: publicUrl.startsWith("https://"),
+    backupDir: path.resolve(e.BACKUP_DIR),
+    backupPassphraseFile: e.BACKUP_PASSPHRASE_FILE ? path.resolve(e.BACKUP_PASSPHRASE_FILE) : undefined,
+    metricsToken: e.METRICS_TOKEN,
     ...overrides,
   };
 }
@@ -114,4 +126,7 @@ export const CONFIG_HELP: Record<keyof z.infer<typeof envSchema>, string> = {
   TRUST_PROXY: "true when behind a reverse proxy that sets X-Forwarded-For",
   BODY_LIMIT_BYTES: "largest JSON request body accepted (default 1 MiB)",
   OCDS_PREFIX: "OCDS ocid prefix registered for this LPSE, e.g. ocds-213czf (default ocds-xxxxxx-openlpse, a placeholder)",
+  BACKUP_DIR: "where backups are written and drills look for the latest one (default ./backups; keep it outside DATA_DIR)",
+  BACKUP_PASSPHRASE_FILE: "file holding the passphrase that encrypts scheduled backups (unset: scheduled backups are not encrypted)",
+  METRICS_TOKEN: "bearer token for /metrics (at least 24 characters); unset: /metrics answers only direct requests from the same machine",
 };

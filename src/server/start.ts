@@ -6,6 +6,7 @@ import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
+import { BackupScheduler } from "../modules/backups/backup.scheduler.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -70,6 +71,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     log: app.log,
   });
   mailWorker.start();
+  const backups = new BackupScheduler(deps, app.log);
+  backups.start();
   app.log.info({ address, database: deps.database.location, dialect: deps.database.dialect }, "OpenLPSE is listening");
   let closed = false;
   return {
@@ -80,6 +83,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      backups.stop();
       await mailWorker.stop();
       await app.close();
       await runtime.close();

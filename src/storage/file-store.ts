@@ -10,6 +10,13 @@ export interface StoredFile {
   size: number;
 }
 
+/** Sees bytes arriving in the store (the /metrics upload gauges); never changes them. */
+export interface TransferObserver {
+  started(): void;
+  received(bytes: number): void;
+  finished(): void;
+}
+
 /**
  * Where documents live. The local store is the default; an S3-compatible store can implement the same
  * interface for several app nodes. Names given by users never reach a path: files are found by hash.
@@ -29,6 +36,8 @@ export interface FileStore {
   partialSize(id: string): Promise<number | null>;
   promotePartial(id: string, inspect: (chunk: Uint8Array) => void): Promise<StoredFile>;
   removePartial(id: string): Promise<void>;
+  /** Report uploads in progress and bytes received to `observer` (one observer; the last one set). */
+  observe(observer: TransferObserver): void;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -51,10 +60,16 @@ function drain(source: Readable, limit: number): void {
 }
 
 export class LocalFileStore implements FileStore {
+  private observer: TransferObserver | null = null;
+
   constructor(
     private readonly root: string,
     private readonly drainLimitBytes = DEFAULT_DRAIN_LIMIT_BYTES,
   ) {}
+
+  observe(observer: TransferObserver): void {
+    this.observer = observer;
+  }
 
   private pathOf(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
@@ -68,11 +83,14 @@ export class LocalFileStore implements FileStore {
     const hash = createHash("sha256");
     let size = 0;
     const handle = await fs.promises.open(temp, "wx", 0o600);
+    const observer = this.observer;
+    observer?.started();
     try {
       // Not destroyed on a refusal: see the catch below.
       for await (const chunk of source.iterator({ destroyOnReturn: false })) {
         const bytes = chunk as Buffer;
         size += bytes.length;
+        observer?.received(bytes.length);
         if (size > maxBytes) {
           throw new AppError(
             "PAYLOAD_TOO_LARGE",
@@ -92,6 +110,8 @@ export class LocalFileStore implements FileStore {
       await handle.close();
       await fs.promises.rm(temp, { force: true });
       throw error;
+    } finally {
+      observer?.finished();
     }
     await handle.close();
     const sha256 = hash.digest("hex");
@@ -126,6 +146,8 @@ export class LocalFileStore implements FileStore {
     await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const handle = await fs.promises.open(file, "a", 0o600);
     let size = (await handle.stat()).size;
+    const observer = this.observer;
+    observer?.started();
     try {
       if (size !== offset) {
         throw new AppError("CONFLICT", { id: `Unggahan berlanjut dari byte ${size}, bukan ${offset}`, en: `The upload continues from byte ${size}, not ${offset}` }, [
@@ -139,6 +161,7 @@ export class LocalFileStore implements FileStore {
         }
         await handle.write(bytes);
         size += bytes.length;
+        observer?.received(bytes.length);
       }
     } catch (error) {
       // What arrived before a dropped connection stays, durably: the client continues from there.
@@ -146,6 +169,8 @@ export class LocalFileStore implements FileStore {
       await handle.close();
       drain(source, this.drainLimitBytes);
       throw error;
+    } finally {
+      observer?.finished();
     }
     await handle.sync();
     await handle.close();

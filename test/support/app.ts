@@ -22,9 +22,10 @@ export interface TestApp {
 export type TestContext = Pick<TestApp, "deps" | "clock">;
 
 /** The real application on a real, fresh database, driven in-process through Fastify's inject. */
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; logLines?: string[] } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ DATA_DIR: testDb.dataDir, LOG_LEVEL: "silent", DATABASE_URL: testDb.databaseUrl });
+  // With logLines, the service log (info and up) is collected there instead of being silent.
+  const config = loadConfig({ DATA_DIR: testDb.dataDir, LOG_LEVEL: options.logLines ? "info" : "silent", DATABASE_URL: testDb.databaseUrl });
   const clock = new ManualClock(options.now ?? new Date("2026-11-26T03:00:00.000Z"));
   const key = loadOrCreateSigningKey(path.join(testDb.dataDir, "keys", "log-signing-key.pem"));
   const deps: AppDeps = {
@@ -34,6 +35,7 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestA
     clock,
     cookieSecret: "test-cookie-secret-0123456789abcdef0123456789abcdef",
     fileStore: new LocalFileStore(path.join(testDb.dataDir, "files")),
+    ...(options.logLines ? { logDestination: { write: (line: string) => void options.logLines?.push(line) } } : {}),
   };
   const app = await buildApp(deps);
   await app.ready();

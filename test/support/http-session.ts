@@ -22,20 +22,23 @@ export class HttpSession {
 
   async fetch(method: string, path: string, body?: { json?: unknown; bytes?: Uint8Array }): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (method !== "GET") {
-      if (!this.csrf) {
-        const r = await fetch(`${this.baseUrl}/api/v1/auth/csrf`, { headers: this.headers() });
-        this.remember(r);
-        this.csrf = ((await r.json()) as { token: string }).token;
-      }
-      headers["x-csrf-token"] = this.csrf;
-    }
+    if (method !== "GET") headers["x-csrf-token"] = await this.csrfToken();
     if (body?.json !== undefined) headers["content-type"] = "application/json";
     if (body?.bytes !== undefined) headers["content-type"] = "application/octet-stream";
     const payload = body?.json !== undefined ? JSON.stringify(body.json) : body?.bytes;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers: this.headers(headers), body: payload });
     this.remember(response);
     return response;
+  }
+
+  /** The session's CSRF token, fetched once per session. */
+  async csrfToken(): Promise<string> {
+    if (!this.csrf) {
+      const r = await fetch(`${this.baseUrl}/api/v1/auth/csrf`, { headers: this.headers() });
+      this.remember(r);
+      this.csrf = ((await r.json()) as { token: string }).token;
+    }
+    return this.csrf;
   }
 
   /** Cookie and CSRF headers for a request sent by other means (a raw socket that is cut on purpose). */

@@ -16,6 +16,7 @@ import { PackageEditPage } from "./features/packages/PackageEditPage";
 import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
 import { DirectResultsPage } from "./features/direct/DirectResultsPage";
+import { DrillsPage } from "./features/operations/DrillsPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -123,6 +124,10 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole page="mailOutbox" />,
             children: [{ path: "surat-keluar", element: <MailOutboxPage /> }],
+          },
+          {
+            element: <RequireRole page="restoreDrills" />,
+            children: [{ path: "uji-pemulihan", element: <DrillsPage /> }],
           },
           // The signed tree head is public knowledge: every logged-in user may see it.
           { path: "log", element: <LogPage /> },

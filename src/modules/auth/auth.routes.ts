@@ -39,6 +39,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
       setSessionCookie(reply, deps, result.token, result.expires);
       if (result.response.status !== "ok") return result.response;
       const me = await meOf(deps, result.userId);
+      request.log.info({ event: "auth.login", userId: result.userId, role: me.role, ip: request.ip }, "login succeeded");
       return { status: "ok" as const, user: me };
     },
   );
@@ -52,6 +53,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
     async (request) => {
       const context = pendingSession(request);
       const actor = await completeWithTotp(deps, context, request.body.code, clientOf(request));
+      request.log.info({ event: "auth.login", userId: actor.id, role: actor.role, ip: request.ip, secondFactor: true }, "login succeeded");
       return { status: "ok" as const, user: presentMe(actor, context.user.agency_name) };
     },
   );
@@ -65,6 +67,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
     async (request) => {
       const context = pendingSession(request);
       const actor = await completeEnrollment(deps, context, request.body.code, clientOf(request));
+      request.log.info({ event: "auth.login", userId: actor.id, role: actor.role, ip: request.ip, secondFactor: true, enrolled: true }, "login succeeded");
       return { status: "ok" as const, user: presentMe(actor, context.user.agency_name) };
     },
   );

@@ -66,6 +66,17 @@ export type UploadLimits = z.infer<typeof UploadLimitsSchema>;
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { vendorDocumentMegabytes: 10, bidMegabytes: 500 };
 
+/** Scheduled backups taken by the server process into BACKUP_DIR (LPSE standard 12, continuity). */
+export const BackupScheduleSchema = z.strictObject({
+  /** Hours between backups; 0 turns scheduled backups off (the default). */
+  intervalHours: z.int().min(0).max(24 * 7),
+  /** How many scheduled backups are kept; older ones are deleted after a new one is complete. */
+  keep: z.int().min(1).max(365),
+});
+export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
+
+export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalHours: 0, keep: 7 };
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -86,6 +97,8 @@ export const LpseSettingsSchema = z
     procurementRules: ProcurementRulesSchema.optional(),
     /** Optional on input like procurementRules; always present on output. */
     uploadLimits: UploadLimitsSchema.optional(),
+    /** Optional on input like procurementRules; always present on output. */
+    backups: BackupScheduleSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
@@ -137,6 +150,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
   security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8, tenderKeyEscrow: false },
   procurementRules: DEFAULT_PROCUREMENT_RULES,
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
+  backups: DEFAULT_BACKUP_SCHEDULE,
 };
 
 

@@ -2,6 +2,7 @@ import { enAward } from "./en.award";
 import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
+import { enOperations } from "./en.operations";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -61,6 +62,7 @@ export const en: Messages = {
     packages: "Packages",
     openingKey: "Opening key",
     direct: "Direct procurement",
+    drills: "Restore drills",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -227,6 +229,10 @@ export const en: Messages = {
     tenderKeyEscrow: "Escrow share for the head of the LPSE",
     tenderKeyEscrowHint:
       "Every tender key gets one extra share for the head of the LPSE, who can stand in for one Pokja member who lost the passphrase. The opening threshold stays a majority of the Pokja; the escrow share never opens alone.",
+    backups: "Scheduled backups",
+    backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
+    backupIntervalHours: "Backup interval (hours, 0 = off)",
+    backupKeep: "Backups kept",
     saved: "Settings saved.",
   },
   stages: {
@@ -286,4 +292,5 @@ export const en: Messages = {
   ...enAward,
   ...enClosing,
   ...enDirect,
+  ...enOperations,
 };

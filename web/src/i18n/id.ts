@@ -2,6 +2,7 @@ import { idAward } from "./id.award";
 import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
+import { idOperations } from "./id.operations";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -63,6 +64,7 @@ export const id = {
     packages: "Paket",
     openingKey: "Kunci Pembukaan",
     direct: "Pengadaan Langsung",
+    drills: "Uji Pemulihan",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -230,6 +232,10 @@ export const id = {
     tenderKeyEscrow: "Bagian kunci titipan untuk Kepala LPSE",
     tenderKeyEscrowHint:
       "Setiap kunci tender mendapat satu bagian tambahan untuk Kepala LPSE, yang dapat menggantikan satu anggota Pokja yang kehilangan frasa sandinya. Ambang pembukaan tetap mayoritas Pokja; bagian titipan tidak pernah membuka sendiri.",
+    backups: "Cadangan terjadwal",
+    backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
+    backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
+    backupKeep: "Jumlah cadangan yang disimpan",
     saved: "Pengaturan disimpan.",
   },
   stages: {
@@ -289,6 +295,7 @@ export const id = {
   ...idAward,
   ...idClosing,
   ...idDirect,
+  ...idOperations,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

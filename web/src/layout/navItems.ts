@@ -26,6 +26,8 @@ export const ROLE_PAGES = {
   openingKey: ["pokja", "pejabat_pengadaan", "kepala_lpse"],
   /** The vendor's invitations to direct procurements (Pengadaan Langsung) and its quotations. */
   directInvitations: ["vendor"],
+  /** Restore drills, continuity evidence (`canViewDrills` in src/modules/backups/backups.policy.ts). */
+  restoreDrills: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -59,6 +61,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/users", label: "users", permission: "manageUsers" },
   { to: "/app/settings", label: "settings", permission: "manageSettings" },
   { to: "/app/surat-keluar", label: "mailOutbox", rolePage: "mailOutbox" },
+  { to: "/app/uji-pemulihan", label: "drills", rolePage: "restoreDrills" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 

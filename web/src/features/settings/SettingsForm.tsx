@@ -11,12 +11,13 @@ import { StageMinimumsFields } from "./StageMinimumsFields";
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 type SecurityField = "lockoutThreshold" | "lockoutMinutes" | "sessionHours";
+type BackupField = "backupIntervalHours" | "backupKeep";
 
 /** Server field paths this form can show next to an input; the path itself is the key. */
 function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
   const paths = ["name", "region", "timeZone", "workingHours", "workingHours.start", "workingHours.end", "workingDays", "stageMinimums"];
   for (const key of Object.keys(draft.stages)) paths.push(`stageMinimums.${key}`, `stageMinimums.${key}.amount`, `stageMinimums.${key}.unit`);
-  paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours");
+  paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours", "backups.intervalHours", "backups.keep");
   return Object.fromEntries(paths.map((p) => [p, p]));
 }
 
@@ -53,6 +54,20 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       value={draft[field]}
       onChange={(value) => update({ [field]: asNumberValue(value) })}
       error={errorOf(`security.${field}`)}
+    />
+  );
+
+  const backupInput = (field: BackupField, path: string, label: string, min: number, max: number) => (
+    <NumberInput
+      label={label}
+      required
+      min={min}
+      max={max}
+      allowDecimal={false}
+      allowNegative={false}
+      value={draft[field]}
+      onChange={(value) => update({ [field]: asNumberValue(value) })}
+      error={errorOf(path)}
     />
   );
 
@@ -131,6 +146,16 @@ export function SettingsForm({ settings }: { settings: Settings }) {
               setDraft((d) => ({ ...d, tenderKeyEscrow: checked }));
             }}
           />
+        </Fieldset>
+
+        <Fieldset legend={t("settings.backups")}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("settings.backupsHint")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {backupInput("backupIntervalHours", "backups.intervalHours", t("settings.backupIntervalHours"), 0, 168)}
+            {backupInput("backupKeep", "backups.keep", t("settings.backupKeep"), 1, 365)}
+          </SimpleGrid>
         </Fieldset>
 
         <FormAlert message={problem.general} />

@@ -23,6 +23,8 @@ const SettingsSchema = z.object({
   workingDays: z.array(z.number()),
   stageMinimums: z.record(z.string(), StageMinimumSchema),
   security: z.object({ lockoutThreshold: z.number(), lockoutMinutes: z.number(), sessionHours: z.number(), tenderKeyEscrow: z.optional(z.boolean()) }),
+  /** Scheduled backups; older servers do not send it, and a PUT without it keeps the stored schedule. */
+  backups: z.optional(z.object({ intervalHours: z.number(), keep: z.number() })),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

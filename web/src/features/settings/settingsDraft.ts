@@ -22,6 +22,8 @@ export interface SettingsDraft {
   lockoutMinutes: NumberValue;
   sessionHours: NumberValue;
   tenderKeyEscrow: boolean;
+  backupIntervalHours: NumberValue;
+  backupKeep: NumberValue;
 }
 
 /** Known stages in tender order, then any others the server has, by key. */
@@ -48,6 +50,8 @@ export function toDraft(settings: Settings): SettingsDraft {
     lockoutMinutes: settings.security.lockoutMinutes,
     sessionHours: settings.security.sessionHours,
     tenderKeyEscrow: settings.security.tenderKeyEscrow ?? false,
+    backupIntervalHours: settings.backups?.intervalHours ?? 0,
+    backupKeep: settings.backups?.keep ?? 7,
   };
 }
 
@@ -57,6 +61,8 @@ export function missingFields(draft: SettingsDraft): string[] {
   if (draft.lockoutThreshold === "") missing.push("security.lockoutThreshold");
   if (draft.lockoutMinutes === "") missing.push("security.lockoutMinutes");
   if (draft.sessionHours === "") missing.push("security.sessionHours");
+  if (draft.backupIntervalHours === "") missing.push("backups.intervalHours");
+  if (draft.backupKeep === "") missing.push("backups.keep");
   return missing;
 }
 
@@ -79,6 +85,7 @@ export function fromDraft(draft: SettingsDraft): Settings {
       sessionHours: Number(draft.sessionHours),
       tenderKeyEscrow: draft.tenderKeyEscrow,
     },
+    backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
   };
 }
 
