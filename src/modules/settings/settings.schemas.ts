@@ -43,6 +43,13 @@ export const ProcurementRulesSchema = z.strictObject({
    * answer period ends (standard tender document: 5 calendar days after the sanggah answer).
    */
   appealDays: z.int().min(1).max(30).optional(),
+  /**
+   * Above this pagu the PA/KPA names the winner of a tender for goods, works or other services, on the
+   * Pokja's proposal; up to it the Pokja names it (Perpres 16/2018 art. 9: above Rp100 billion).
+   */
+  paKpaWinnerLimit: rupiahAmount.optional(),
+  /** The same for consultancy (seleksi): above Rp10 billion (Perpres 16/2018 art. 9). */
+  paKpaWinnerConsultancyLimit: rupiahAmount.optional(),
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
@@ -88,6 +95,8 @@ export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
   hpsMaxWorkingDaysBeforeDeadline: 28,
   objectionAnswerDays: 3,
   appealDays: 5,
+  paKpaWinnerLimit: "100000000000",
+  paKpaWinnerConsultancyLimit: "10000000000",
 };
 
 export const DEFAULT_SETTINGS: LpseSettings = {
