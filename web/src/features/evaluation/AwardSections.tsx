@@ -8,6 +8,8 @@ import { useAward } from "./award.api";
 import { AwardSection } from "./AwardSection";
 import { useResults } from "./evaluation.api";
 import { EvaluationSection } from "./EvaluationSection";
+import { useWinnerProposals } from "./minutes.api";
+import { WinnerProposalSection } from "./WinnerProposals";
 import { ObjectionsSection } from "./ObjectionsSection";
 import { ResultsSection } from "./ResultsSection";
 
@@ -22,7 +24,8 @@ interface Props {
 const startOf = (tender: Tender, stage: string) => tender.schedule.find((w) => w.stage === stage)?.startsAt ?? null;
 
 /**
- * After the opening, on the announcement: the committee's evaluation and the winner; for everyone once
+ * After the opening, on the announcement: the committee's evaluation, its minutes and the winner (above the
+ * ceilings, the proposal the agency's PA/KPA decides on); for everyone once
  * the winner is named, the evaluation results and the sanggah (the filing form for bidders during Masa
  * Sanggah, the answer forms for the committee); the SPPBJ, its form for the package's PPK.
  * The forms follow the stage windows on the server's clock; at their edges the server's refusal is shown.
@@ -39,14 +42,20 @@ export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
   const sppbjStageReached = useServerTimePassed(startOf(tender, "sppbj"));
   const results = useResults(code, winnerStageReached).data ?? null;
   const award = useAward(code, sppbjStageReached && results !== null).data ?? null;
-  // The PPK is recognised by the package the API lists for it, as the committee's "manage" link is.
-  const packages = usePackages(user?.role === "ppk");
+  // The PPK and the PA/KPA are recognised by the package the API lists for them, as the committee's "manage" link is.
+  const packages = usePackages(user?.role === "ppk" || user?.role === "pa_kpa");
   const isPpk = user !== null && packages.data?.some((p) => p.tenderCode === code && p.ppkId === user.id) === true;
+  const isPaKpa = user?.role === "pa_kpa" && packages.data?.some((p) => p.tenderCode === code) === true;
+  // Above the ceilings the PA/KPA names the winner on the committee's proposal.
+  const proposals = useWinnerProposals(code, isPaKpa && deadlinePassed).data ?? null;
 
   return (
     <>
       {isCommittee && opened && (
         <EvaluationSection tender={tender} opened={opened} canRecord={isOpen(tender, ["evaluasi", "pembuktian"], now)} canDetermine={isOpen(tender, ["penetapan_pemenang"], now)} />
+      )}
+      {isPaKpa && proposals && (proposals.authority === "pa_kpa" || proposals.items.length > 0) && (
+        <WinnerProposalSection tender={tender} proposals={proposals} canDecideNow={isOpen(tender, ["penetapan_pemenang"], now)} />
       )}
       {results && <ResultsSection results={results} />}
       {results && <ObjectionsSection tender={tender} canFile={isParticipant && isOpen(tender, ["sanggah"], now)} isCommittee={isCommittee} />}
