@@ -63,10 +63,10 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
           ) : (
             <>
               {canRecord && data.bidders.some((b) => b.opened) && <FindingsForm code={tender.tenderCode} bidders={data.bidders.filter((b) => b.opened)} scored={data.scored} />}
-              {proposals && <ProposalList proposals={proposals} />}
               <WinnerPanel tender={tender} evaluation={data} canDetermine={canDetermine} proposals={proposals} />
             </>
           )}
+          {proposals && <ProposalList proposals={proposals} />}
           <MinutesPanel code={tender.tenderCode} winnerNamed={winner !== undefined} canIssue />
         </>
       )}
