@@ -4,6 +4,7 @@ import { verifyLog } from "../log/verify-chain.js";
 import { loadConfig } from "../server/config.js";
 import { openRuntime } from "../server/start.js";
 import { verifyBids } from "../modules/bids/verify-bids.js";
+import { verifyMinutes } from "../modules/evaluation/verify-minutes.js";
 import type { Io } from "./commands.js";
 
 /** `openlpse verify`: recompute the whole tree from the database; exit 1 naming the first divergence. */
@@ -29,6 +30,13 @@ export async function verifyCommand(io: Io): Promise<number> {
       return 1;
     }
     io.out(`Sealed bids OK: every stored envelope matches its log event.`);
+    const minutesProblems = await verifyMinutes(database.db);
+    if (minutesProblems.length > 0) {
+      io.err(`Evaluation minutes verification FAILED: ${minutesProblems[0]}`);
+      for (const p of minutesProblems.slice(1, 20)) io.err(`  also: ${p}`);
+      return 1;
+    }
+    io.out(`Evaluation minutes OK: every issued document matches the SHA-256 in the log.`);
     return 0;
   } finally {
     await runtime.close();

@@ -7,6 +7,7 @@ import { pdfText } from "../../../test/support/pdf-text.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { buildOpenedTender } from "../../../test/support/sealed-bids.js";
 import { buildPublishedTender } from "../../../test/support/tenders.js";
+import { verifyMinutes } from "./verify-minutes.js";
 
 type Vendor = TestUser & { vendorId: string };
 
@@ -111,6 +112,14 @@ describe("evaluation minutes", () => {
     expect(JSON.parse(event.payload)).toEqual({ tenderCode: tender.tenderCode, kind: "evaluasi", sha256: issued.body.sha256 });
     const status = await (await member()).get<{ items: { kind: string; sha256: string }[] }>(`/api/v1/tenders/${tender.tenderCode}/minutes`);
     expect(status.body.items).toEqual([expect.objectContaining({ kind: "evaluasi", sha256: issued.body.sha256 })]);
+
+    // An insider who edits the issued minutes in the database is caught by `openlpse verify`.
+    const db = t.deps.database.db;
+    expect(await verifyMinutes(db)).toEqual([]);
+    await db.updateTable("evaluation_minutes").set({ content: body.replace("Gugur", "Lulus") }).where("kind", "=", "evaluasi").execute();
+    expect(await verifyMinutes(db)).toEqual([expect.stringContaining(`minutes evaluasi of tender ${tender.tenderCode} differ from their event`)]);
+    await db.updateTable("evaluation_minutes").set({ content: body }).where("kind", "=", "evaluasi").execute();
+    expect(await verifyMinutes(db)).toEqual([]);
   });
 
   it("prints the Berita Acara Hasil Pemilihan to an A4 PDF naming the package, the winner and the amounts, with the markup inert", async () => {
