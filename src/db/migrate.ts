@@ -17,6 +17,7 @@ import * as award from "./migrations/20261126T0980-award.js";
 import * as directProcurement from "./migrations/20261126T0990-direct-procurement.js";
 import * as evaluationScores from "./migrations/20261126T1000-evaluation-scores.js";
 import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
+import * as evaluationMinutes from "./migrations/20261126T1110-evaluation-minutes.js";
 import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
 
 /**
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0990-direct-procurement": directProcurement,
   "20261126T1000-evaluation-scores": evaluationScores,
   "20261126T1000-tender-end": tenderEnd,
+  "20261126T1110-evaluation-minutes": evaluationMinutes,
   "20261126T1120-restore-drills": restoreDrills,
 };
 

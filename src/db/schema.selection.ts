@@ -174,3 +174,27 @@ export interface ContractsTable {
   recorded_by: string;
   recorded_at: string;
 }
+
+/** Minutes as issued by the committee: the content (the document without its hash footer) and its SHA-256. */
+export interface EvaluationMinutesTable {
+  package_id: string;
+  kind: "evaluasi" | "hasil_pemilihan";
+  content: string;
+  sha256: string;
+  issued_by: string;
+  issued_at: string;
+}
+
+/** The committee's proposal of the winner, decided by the PA/KPA above the ceilings (Perpres 16/2018 art. 9). */
+export interface WinnerProposalsTable {
+  id: string;
+  package_id: string;
+  vendor_id: string;
+  corrected_price_sen: number;
+  proposed_by: string;
+  proposed_at: string;
+  decision: "named" | "returned" | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}

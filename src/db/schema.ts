@@ -15,6 +15,8 @@ import type {
   TenderFailuresTable,
   ObjectionAppealsTable,
   ContractsTable,
+  EvaluationMinutesTable,
+  WinnerProposalsTable,
 } from "./schema.selection.js";
 import type { RestoreDrillsTable } from "./schema.operations.js";
 
@@ -61,6 +63,8 @@ export interface DB {
   tender_failures: TenderFailuresTable;
   objection_appeals: ObjectionAppealsTable;
   contracts: ContractsTable;
+  evaluation_minutes: EvaluationMinutesTable;
+  winner_proposals: WinnerProposalsTable;
   tender_openings: TenderOpeningsTable;
   bid_openings: BidOpeningsTable;
   users: UsersTable;

@@ -17,6 +17,8 @@ import { notificationRoutes } from "../modules/notifications/notifications.route
 import { ocdsRoutes } from "../modules/ocds/ocds.routes.js";
 import { bidRoutes } from "../modules/bids/bids.routes.js";
 import { evaluationRoutes } from "../modules/evaluation/evaluation.routes.js";
+import { minutesRoutes } from "../modules/evaluation/minutes.routes.js";
+import { winnerRoutes } from "../modules/evaluation/winner.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
 import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
@@ -178,6 +180,8 @@ export async function buildApp(deps: AppDeps) {
     ocdsRoutes(api, deps);
     bidRoutes(api, deps);
     evaluationRoutes(api, deps);
+    winnerRoutes(api, deps);
+    minutesRoutes(api, deps);
     awardRoutes(api, deps);
     closingRoutes(api, deps);
     directRoutes(api, deps);

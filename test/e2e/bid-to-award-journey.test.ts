@@ -294,6 +294,21 @@ describe("browser: a sealed-bid tender from the bids to the award", () => {
     await naming.getByRole("table", { name: "Hasil evaluasi", exact: true }).getByRole("row", { name: new RegExp(bravo.company) }).getByText("Pemenang", { exact: true }).waitFor();
     expect(await db.selectFrom("tender_results").select(["winner_vendor_id", "determined_by"]).where("package_id", "=", packageId).executeTakeFirstOrThrow()).toEqual({ winner_vendor_id: account(bravo).vendorId, determined_by: lead.id });
 
+    // The committee opens the Berita Acara Hasil Pemilihan in a new tab (a draft), then issues it: its SHA-256 is shown and logged.
+    const minutes = naming.getByTestId("evaluation-minutes");
+    const [tab] = await Promise.all([naming.context().waitForEvent("page"), minutes.getByRole("link", { name: "Berita Acara Hasil Pemilihan" }).click()]);
+    await tab.waitForLoadState();
+    expect(await tab.locator("h1").textContent()).toBe("Berita Acara Hasil Pemilihan");
+    await tab.getByText("DRAF", { exact: false }).waitFor();
+    await tab.locator("table.winner").getByText(bravo.company).waitFor();
+    await tab.close();
+    await minutes.getByRole("button", { name: "Terbitkan Berita Acara Hasil Pemilihan" }).click();
+    await naming.getByRole("dialog").getByRole("button", { name: "Terbitkan" }).click();
+    await minutes.getByText(/^Diterbitkan \d/).waitFor();
+    const issued = await db.selectFrom("evaluation_minutes").select(["kind", "sha256", "issued_by"]).where("package_id", "=", packageId).executeTakeFirstOrThrow();
+    expect(issued).toMatchObject({ kind: "hasil_pemilihan", issued_by: lead.id });
+    await minutes.getByText(issued.sha256).waitFor();
+
     // 8. Masa Sanggah: the failed bidder objects (once: a second is refused in the server's words); another member answers.
     clock.set(new Date(stageWindow("sanggah").startsAt.getTime() + HOUR));
     const objector = await onAnnouncement(await logInAs(account(alfa)));

@@ -102,6 +102,8 @@ describe("evaluation, ranking and the winner", () => {
     expectProblem(await committee.post(`${path()}/winner`), 409, "OUT_OF_STAGE");
     t.clock.set(new Date("2026-12-16T02:30:00Z")); // 09:30 WIB
     const member = await loginAs(t, tender.pokja[1] as TestUser);
+    // Under the ceilings (pagu Rp25.000.000) the Pokja names the winner itself; no proposal to the PA/KPA.
+    expect((await member.get<{ authority: string; items: unknown[] }>(`${path()}/winner/proposals`)).body).toMatchObject({ authority: "pokja", items: [] });
     const named = await member.post<{ winnerVendorId: string }>(`${path()}/winner`);
     expect(named.status, named.text).toBe(200);
     expect(named.body.winnerVendorId).toBe(vendors.bravo.vendorId);

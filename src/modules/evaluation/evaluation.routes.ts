@@ -6,7 +6,8 @@ import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
 import { publicationContext } from "../tenders/publication-context.js";
 import { FINDING_STAGES, parseScore } from "./evaluation.rules.js";
-import { committeeEvaluation, determineWinner, publicResults, recordFinding } from "./evaluation.service.js";
+import { committeeEvaluation, publicResults, recordFinding } from "./evaluation.service.js";
+import { determineWinner } from "./winner.service.js";
 
 const Finding = z.object({ passed: z.boolean(), reason: z.string(), score: z.string().nullable(), evaluatedAt: z.string() }).nullable();
 const Score = z.string().nullable().describe("Points from 0 to 100, decimal string with at most 2 decimals");
@@ -111,7 +112,7 @@ export function evaluationRoutes(app: Api, deps: AppDeps): void {
 
   app.post(
     "/api/v1/tenders/:tenderCode/winner",
-    { schema: { tags: ["evaluation"], summary: "Name the winner: the first in the ranking (committee, during Penetapan Pemenang)", params: TenderParamsSchema, response: { 200: EvaluationSchema } } },
+    { schema: { tags: ["evaluation"], summary: "Name the winner: the first in the ranking (committee, during Penetapan Pemenang); above the PA/KPA ceilings, propose it to the PA/KPA instead", params: TenderParamsSchema, response: { 200: EvaluationSchema } } },
     async (request) => determineWinner(db, requireActor(request), request.params.tenderCode, deps.clock.now(), publicationContext(deps.config)),
   );
 

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Queryable } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { appendEvent } from "../../log/event-log.js";
@@ -21,7 +21,6 @@ import { SCORED_EVALUATION_METHODS, type EvaluationMethod } from "../packages/pa
 import { correctPrice, type FindingStage, FINDING_STAGES, judgePrice, parseScore, priceCeilingSen, rankBids, scoreString } from "./evaluation.rules.js";
 
 const RECORDING = { id: "Mencatat hasil evaluasi", en: "Recording an evaluation result" };
-const DETERMINING = { id: "Menetapkan pemenang", en: "Determining the winner" };
 
 /** Postqualification against the verified vendor data: hints for the committee, not a decision. */
 async function qualificationHints(db: Queryable, vendorId: string, kbliCodes: readonly string[], today: string) {
@@ -32,7 +31,7 @@ async function qualificationHints(db: Queryable, vendorId: string, kbliCodes: re
   return { verified: vendor?.status === "verified", kbliMatch: kbliCodes.length === 0 || kbliCodes.some((k) => codes.has(k)), validLicences: valid.length };
 }
 
-type EvaluatedTender = { id: string; hps_sen: number; pagu_sen: number; kbli_codes: string; evaluation_method: string; technical_weight: number | null; method: string };
+export type EvaluatedTender = { id: string; hps_sen: number; pagu_sen: number; kbli_codes: string; evaluation_method: string; technical_weight: number | null; method: string };
 
 const isScored = (method: string) => (SCORED_EVALUATION_METHODS as readonly string[]).includes(method);
 
@@ -103,7 +102,8 @@ export async function evaluationView(db: Kysely<DB>, tender: EvaluatedTender, no
   });
 }
 
-async function loadOpenedForCommittee(db: Kysely<DB>, actor: Actor, tenderCode: string) {
+/** The tender, for its committee, once the bids are opened. */
+export async function loadOpenedForCommittee(db: Kysely<DB>, actor: Actor, tenderCode: string) {
   const tender = await loadAsCommittee(db, actor, tenderCode);
   if (!(await bids.findOpening(db, tender.id))) throw new AppError("CONFLICT", { id: "Penawaran belum dibuka", en: "The bids have not been opened yet" });
   return tender;
@@ -176,34 +176,46 @@ export async function recordFinding(
   return committeeEvaluation(db, actor, tenderCode, now);
 }
 
-/** The Pokja names the winner during Penetapan Pemenang: the first in the ranking; none ranked, none named. */
-export async function determineWinner(db: Kysely<DB>, actor: Actor, tenderCode: string, now: Date, context: PublicationContext) {
-  const tender = await loadOpenedForCommittee(db, actor, tenderCode);
-  const { timeZone } = await getSettings(db);
-  assertInStage(await readSchedule(db, tender.id), ["penetapan_pemenang"], now, timeZone, DETERMINING);
-  await nameWinner(db, actor, { ...tender, code: tenderCode }, now, context);
-  return committeeEvaluation(db, actor, tenderCode, now);
-}
-
 /**
  * Tender Cepat: the lowest corrected price within the HPS wins as soon as the bids are opened. A tender
  * without such a bid keeps no winner (the committee sees why in the evaluation).
  */
-export async function awardTenderCepat(db: Kysely<DB>, actor: Actor, tender: Parameters<typeof evaluationView>[1] & { code: string }, now: Date, context: PublicationContext): Promise<void> {
+export async function awardTenderCepat(db: Kysely<DB>, actor: Actor, tender: EvaluatedTender & { code: string }, now: Date, context: PublicationContext): Promise<void> {
   if (tender.method !== "tender_cepat") return;
   const view = await evaluationView(db, tender, now);
   if (view.some((b) => b.rank === 1)) await nameWinner(db, actor, tender, now, context);
 }
 
-async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeof evaluationView>[1] & { code: string }, now: Date, context: PublicationContext): Promise<void> {
-  const tenderCode = tender.code;
-  await assertNotFailed(db, tender.id);
+/** The first in the ranking, or a conflict when no bid passed every stage (a failed tender). */
+export async function firstRanked(db: Kysely<DB>, tender: EvaluatedTender, now: Date) {
   const view = await evaluationView(db, tender, now);
   const winner = view.find((b) => b.rank === 1);
   if (!winner?.corrected) {
     throw new AppError("CONFLICT", { id: "Tidak ada penawaran yang lulus semua tahap evaluasi (tender gagal)", en: "No bid passed every evaluation stage (failed tender)" });
   }
+  return { view, winner: { ...winner, corrected: winner.corrected } };
+}
+
+/**
+ * Names the first in the ranking the winner: public event, OCDS award release. `decision` ties it to the
+ * proposal the PA/KPA approved (above the ceilings), which is marked in the same transaction.
+ */
+export async function nameWinner(
+  db: Kysely<DB>,
+  actor: Actor,
+  tender: EvaluatedTender & { code: string },
+  now: Date,
+  context: PublicationContext,
+  decision?: { proposalId: string; vendorId: string; record: (trx: Transaction<DB>) => Promise<void> },
+): Promise<void> {
+  const tenderCode = tender.code;
+  await assertNotFailed(db, tender.id);
+  const { view, winner } = await firstRanked(db, tender, now);
+  if (decision && decision.vendorId !== winner.vendorId) {
+    throw new AppError("CONFLICT", { id: "Peringkat pertama berbeda dari usulan Pokja", en: "The first in the ranking differs from the committee's proposal" });
+  }
   await db.transaction().execute(async (trx) => {
+    if (decision) await decision.record(trx);
     if (await trx.selectFrom("tender_results").select("package_id").where("package_id", "=", tender.id).executeTakeFirst()) {
       throw new AppError("CONFLICT", { id: "Pemenang sudah ditetapkan", en: "The winner has been determined already" });
     }
@@ -215,7 +227,7 @@ async function nameWinner(db: Kysely<DB>, actor: Actor, tender: Parameters<typeo
         actorId: actor.id,
         type: "tender.winner_determined",
         subject: { type: "package", id: tender.id },
-        payload: { tenderCode, winner: winner.vendorName, vendorId: winner.vendorId, corrected: winner.corrected, ranking: view.filter((b) => b.rank !== null).map((b) => ({ vendor: b.vendorName, rank: b.rank, corrected: b.corrected, technicalScore: b.technicalScore, combinedScore: b.combinedScore })) },
+        payload: { tenderCode, winner: winner.vendorName, vendorId: winner.vendorId, corrected: winner.corrected, ...(decision && { namedBy: "pa_kpa", proposalId: decision.proposalId }), ranking: view.filter((b) => b.rank !== null).map((b) => ({ vendor: b.vendorName, rank: b.rank, corrected: b.corrected, technicalScore: b.technicalScore, combinedScore: b.combinedScore })) },
         visibility: "public",
       },
       now,

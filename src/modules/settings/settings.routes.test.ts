@@ -17,6 +17,8 @@ describe("LPSE settings and the holiday calendar", () => {
     const client = await loginAs(t, admin);
     const current = await client.get<LpseSettings>("/api/v1/settings");
     expect(current.body).toEqual(DEFAULT_SETTINGS);
+    // The ceilings above which the PA/KPA names the winner (Perpres 16/2018 art. 9).
+    expect(current.body.procurementRules).toMatchObject({ paKpaWinnerLimit: "100000000000", paKpaWinnerConsultancyLimit: "10000000000" });
     const next: LpseSettings = { ...current.body, name: "LPSE Kabupaten Ngawi", region: "Kabupaten Ngawi, Jawa Timur", timeZone: "WITA", workingHours: { start: "07:30", end: "16:00" } };
     const saved = await client.put<LpseSettings>("/api/v1/settings", next);
     expect(saved.status, saved.text).toBe(200);
@@ -40,6 +42,9 @@ describe("LPSE settings and the holiday calendar", () => {
       "body.stageMinimums.pengumuman.amount",
     );
     expectProblem(await client.put("/api/v1/settings", { ...before, stageMinimums: { lelang: { amount: 1, unit: "hours" } } }), 400, "VALIDATION_FAILED");
+    const rules = before.procurementRules ?? {};
+    expectProblem(await client.put("/api/v1/settings", { ...before, procurementRules: { ...rules, paKpaWinnerLimit: "100.000.000.000" } }), 400, "VALIDATION_FAILED", "body.procurementRules.paKpaWinnerLimit");
+    expectProblem(await client.put("/api/v1/settings", { ...before, procurementRules: { ...rules, paKpaWinnerConsultancyLimit: -1 } }), 400, "VALIDATION_FAILED", "body.procurementRules.paKpaWinnerConsultancyLimit");
     expect((await client.get<LpseSettings>("/api/v1/settings")).body).toEqual(before);
     const ppk = await loginAs(t, await buildUser(t, "ppk"));
     expectProblem(await ppk.put("/api/v1/settings", before), 403, "FORBIDDEN");

@@ -53,6 +53,13 @@ export const ProcurementRulesSchema = z.strictObject({
    * tender document: 14 calendar days; a setting, since the period has changed between regulations).
    */
   appealAnswerDays: z.int().min(1).max(60).optional(),
+  /**
+   * Above this pagu the PA/KPA names the winner of a tender for goods, works or other services, on the
+   * Pokja's proposal; up to it the Pokja names it (Perpres 16/2018 art. 9: above Rp100 billion).
+   */
+  paKpaWinnerLimit: rupiahAmount.optional(),
+  /** The same for consultancy (seleksi): above Rp10 billion (Perpres 16/2018 art. 9). */
+  paKpaWinnerConsultancyLimit: rupiahAmount.optional(),
 });
 export type ProcurementRules = z.infer<typeof ProcurementRulesSchema>;
 
@@ -112,6 +119,8 @@ export const DEFAULT_PROCUREMENT_RULES: ProcurementRules = {
   objectionAnswerDays: 3,
   appealDays: 5,
   appealAnswerDays: 14,
+  paKpaWinnerLimit: "100000000000",
+  paKpaWinnerConsultancyLimit: "10000000000",
 };
 
 export const DEFAULT_SETTINGS: LpseSettings = {

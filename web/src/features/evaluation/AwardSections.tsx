@@ -12,6 +12,8 @@ import { useAward, useObjections } from "./award.api";
 import { AwardSection } from "./AwardSection";
 import { useResults } from "./evaluation.api";
 import { EvaluationSection } from "./EvaluationSection";
+import { useWinnerProposals } from "./minutes.api";
+import { WinnerProposalSection } from "./WinnerProposals";
 import { ObjectionsSection } from "./ObjectionsSection";
 import { ResultsSection } from "./ResultsSection";
 
@@ -26,7 +28,8 @@ interface Props {
 const startOf = (tender: Tender, stage: string) => tender.schedule.find((w) => w.stage === stage)?.startsAt ?? null;
 
 /**
- * After the opening, on the announcement: the committee's evaluation and the winner; for everyone once
+ * After the opening, on the announcement: the committee's evaluation, its minutes and the winner (above the
+ * ceilings, the proposal the agency's PA/KPA decides on); for everyone once
  * the winner is named, the evaluation results and the sanggah (the filing form for bidders during Masa
  * Sanggah, the answer forms for the committee); for construction the sanggah banding (the bidder's form,
  * the PA/KPA's answers); the SPPBJ, its form for the package's PPK; then the contract record. From the
@@ -53,6 +56,8 @@ export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
   const { isPpk, isKpa } = useTenderOfficials(code);
   // Sanggah banding exists for construction work only, against an answered sanggah.
   const appeals = tender.category === "pekerjaan_konstruksi" && objections.some((o) => o.answer !== null);
+  // Above the ceilings the PA/KPA names the winner on the committee's proposal.
+  const proposals = useWinnerProposals(code, isKpa && deadlinePassed).data ?? null;
 
   return (
     <>
@@ -60,6 +65,9 @@ export function AwardSections({ tender, isCommittee, isParticipant }: Props) {
         <EvaluationSection tender={tender} opened={opened} canRecord={isOpen(tender, ["evaluasi", "pembuktian"], now)} canDetermine={isOpen(tender, ["penetapan_pemenang"], now)} />
       )}
       {isCommittee && openingReached && !sppbjStageReached && failure.data === null && award === null && <DeclareFailureSection tender={tender} />}
+      {isKpa && proposals && (proposals.authority === "pa_kpa" || proposals.items.length > 0) && (
+        <WinnerProposalSection tender={tender} proposals={proposals} canDecideNow={isOpen(tender, ["penetapan_pemenang"], now)} />
+      )}
       {results && <ResultsSection results={results} />}
       {results && <ObjectionsSection tender={tender} canFile={isParticipant && isOpen(tender, ["sanggah"], now)} isCommittee={isCommittee} />}
       {results && appeals && <AppealsSection tender={tender} objections={objections} isKpa={isKpa} now={now} />}

@@ -15,6 +15,9 @@ import { SCORED_EVALUATION_METHODS } from "../packages/packages.api";
 import type { Tender } from "../tenders/tenders.api";
 import { type EvaluatedBidder, type Evaluation, FINDING_STAGES, formatScore, hasCombinedScore, useDetermineWinner, useEvaluation } from "./evaluation.api";
 import { FindingsForm } from "./FindingsForm";
+import { type WinnerProposals, useWinnerProposals } from "./minutes.api";
+import { MinutesPanel } from "./MinutesPanel";
+import { ProposalList } from "./WinnerProposals";
 import { AMOUNT_STYLE, BidderCells, Verdict } from "./Verdict";
 
 interface Props {
@@ -40,6 +43,7 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
   const last = tender.schedule.find((w) => w.stage === "pembuktian") ?? first;
   const data = evaluation.data;
   const winner = data?.bidders.find((b) => b.vendorId === data.winnerVendorId);
+  const proposals = useWinnerProposals(tender.tenderCode, opened).data ?? null;
 
   return (
     <Section id="bid-evaluation-title" title={t("award.evaluation.title")} testId="bid-evaluation">
@@ -59,9 +63,11 @@ export function EvaluationSection({ tender, opened, canRecord, canDetermine }: P
           ) : (
             <>
               {canRecord && data.bidders.some((b) => b.opened) && <FindingsForm code={tender.tenderCode} bidders={data.bidders.filter((b) => b.opened)} scored={data.scored} />}
-              <WinnerPanel tender={tender} evaluation={data} canDetermine={canDetermine} />
+              <WinnerPanel tender={tender} evaluation={data} canDetermine={canDetermine} proposals={proposals} />
             </>
           )}
+          {proposals && <ProposalList proposals={proposals} />}
+          <MinutesPanel code={tender.tenderCode} winnerNamed={winner !== undefined} canIssue />
         </>
       )}
     </Section>
@@ -203,8 +209,11 @@ function BidderRow({ bidder, winner, scored, combined }: { bidder: EvaluatedBidd
   );
 }
 
-/** "Tetapkan pemenang" during Penetapan Pemenang, after a confirmation naming the first in the ranking. */
-function WinnerPanel({ tender, evaluation, canDetermine }: { tender: Tender; evaluation: Evaluation; canDetermine: boolean }) {
+/**
+ * "Tetapkan pemenang" during Penetapan Pemenang, after a confirmation naming the first in the ranking;
+ * above the ceilings "Usulkan pemenang ke PA/KPA", while no proposal waits for the PA/KPA.
+ */
+function WinnerPanel({ tender, evaluation, canDetermine, proposals }: { tender: Tender; evaluation: Evaluation; canDetermine: boolean; proposals: WinnerProposals | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const format = useDateTimeFormat();
@@ -212,10 +221,15 @@ function WinnerPanel({ tender, evaluation, canDetermine }: { tender: Tender; eva
   const [confirming, setConfirming] = useState(false);
   const window = tender.schedule.find((w) => w.stage === "penetapan_pemenang");
   const first = evaluation.bidders.find((b) => b.rank === 1);
+  const proposing = proposals?.authority === "pa_kpa";
+  const waiting = proposals?.items.some((p) => p.decision === null) === true;
 
   const onConfirm = () => {
     determine.mutate(undefined, {
-      onSuccess: (result) => notifySuccess(t("award.evaluation.determined", { vendor: result.bidders.find((b) => b.vendorId === result.winnerVendorId)?.vendorName ?? "" })),
+      onSuccess: (result) => {
+        const named = result.bidders.find((b) => b.vendorId === result.winnerVendorId);
+        notifySuccess(named ? t("award.evaluation.determined", { vendor: named.vendorName }) : t("award.proposal.proposed", { vendor: first?.vendorName ?? "" }));
+      },
       onSettled: () => setConfirming(false),
     });
   };
@@ -228,15 +242,15 @@ function WinnerPanel({ tender, evaluation, canDetermine }: { tender: Tender; eva
         </Text>
       )}
       <FormAlert message={determine.error ? errorText(determine.error, language, t) : null} />
-      {canDetermine && (
+      {canDetermine && !waiting && (
         <Group>
-          <Button onClick={() => setConfirming(true)}>{t("award.evaluation.determine")}</Button>
+          <Button onClick={() => setConfirming(true)}>{proposing ? t("award.proposal.propose") : t("award.evaluation.determine")}</Button>
         </Group>
       )}
       <ConfirmDialog
         opened={confirming}
-        title={t("award.evaluation.confirmTitle")}
-        message={first ? t("award.evaluation.confirmMessage", { vendor: first.vendorName }) : t("award.evaluation.confirmNoRank")}
+        title={proposing ? t("award.proposal.proposeTitle") : t("award.evaluation.confirmTitle")}
+        message={first ? t(proposing ? "award.proposal.proposeMessage" : "award.evaluation.confirmMessage", { vendor: first.vendorName }) : t("award.evaluation.confirmNoRank")}
         loading={determine.isPending}
         onConfirm={onConfirm}
         onCancel={() => setConfirming(false)}

@@ -112,13 +112,15 @@ export function useRecordFinding(code: string, vendorId: string, stage: FindingS
   });
 }
 
-/** Names the first in the ranking as the winner; the results become public at once. */
+/** Names the first in the ranking as the winner (the results become public at once), or proposes it to the PA/KPA above the ceilings. */
 export function useDetermineWinner(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post(`${actionPath(code)}/winner`, EvaluationSchema),
-    onSuccess: (evaluation) => {
+    onSuccess: async (evaluation) => {
       queryClient.setQueryData(evaluationKey(code), evaluation);
+      // Above the ceilings the answer is a proposal to the PA/KPA, not a winner.
+      await queryClient.invalidateQueries({ queryKey: ["tenders", code, "winner"] });
       return queryClient.invalidateQueries({ queryKey: resultsKey(code) });
     },
   });
