@@ -56,6 +56,10 @@ describe("the minutes document", () => {
     }
     expect(html).toContain("PT &lt;b&gt;Konsultan&lt;/b&gt;");
     expect(html).not.toContain("<b>");
+    // The amounts that decide also stand in words (terbilang).
+    expect(html).toContain("Rp12.500.000.000,50 (Dua belas miliar lima ratus juta rupiah lima puluh sen)");
+    expect(html).toContain("Rp15.000.000.000,00 (Lima belas miliar rupiah)");
+    expect(html).toContain("Rp12.000.000.000,50 (Dua belas miliar rupiah lima puluh sen)");
   });
 
   it("leaves the committee's findings out of Tender Cepat and the scores out of sistem gugur", () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { TIME_ZONES, type TimeZoneCode } from "../settings/settings.schemas.js";
+import { rupiahInWords } from "../packages/terbilang.js";
 import { FINDING_STAGES } from "./evaluation.rules.js";
 
 /*
@@ -78,12 +79,19 @@ export function formatRupiah(sen: bigint): string {
   return `${negative ? "-" : ""}Rp${whole},${(abs % 100n).toString().padStart(2, "0")}`;
 }
 
-/** A decimal Rupiah string from the API ("18000000", "1250.50") as Indonesian Rupiah. */
-function rupiahText(amount: string | null): string {
-  if (amount === null) return "—";
+/** A decimal Rupiah string from the API ("18000000", "1250.50") in sen. */
+function senOf(amount: string): bigint {
   const [whole = "0", cents = ""] = amount.split(".");
-  return formatRupiah(BigInt(whole) * 100n + BigInt(cents.padEnd(2, "0") || "0"));
+  return BigInt(whole) * 100n + BigInt(cents.padEnd(2, "0") || "0");
 }
+
+/** A decimal Rupiah string from the API as Indonesian Rupiah. */
+function rupiahText(amount: string | null): string {
+  return amount === null ? "—" : formatRupiah(senOf(amount));
+}
+
+/** The figure and the amount in words, as the minutes state the amounts that decide: Rp1.000,00 (Seribu rupiah). */
+const withWords = (sen: bigint) => `${formatRupiah(sen)} (${rupiahInWords(sen)})`;
 
 const score = (value: string | null) => (value === null ? "—" : value.replace(".", ","));
 
@@ -108,8 +116,8 @@ function factsTable(f: MinutesFacts): string {
     ["Jenis pengadaan", CATEGORIES[f.category] ?? f.category],
     ["Metode pemilihan", METHODS[f.method] ?? f.method],
     ["Metode evaluasi", `${EVALUATION_METHODS[f.evaluationMethod] ?? f.evaluationMethod}${f.combined && f.technicalWeight !== null ? ` (bobot teknis ${f.technicalWeight}%, harga ${100 - f.technicalWeight}%)` : ""}`],
-    ["Pagu anggaran", formatRupiah(f.paguSen)],
-    ["Nilai HPS", formatRupiah(f.hpsSen)],
+    ["Pagu anggaran", withWords(f.paguSen)],
+    ["Nilai HPS", withWords(f.hpsSen)],
   ];
   return `<table class="facts">${rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table>`;
 }
@@ -163,7 +171,7 @@ function conclusion(f: MinutesFacts): string {
   if (f.kind === "hasil_pemilihan" && f.winner) {
     const by = f.winner.namedBy === "pa_kpa" ? "PA/KPA atas usulan Pokja Pemilihan" : "Pokja Pemilihan";
     return `<p>Berdasarkan hasil evaluasi di atas, pemenang pemilihan ditetapkan oleh ${escapeHtml(by)} pada ${escapeHtml(formatIndonesianDate(f.winner.determinedAt, f.lpse.timeZone))}:</p>
-<table class="facts winner"><tr><th scope="row">Pemenang</th><td>${escapeHtml(f.winner.vendorName)}</td></tr><tr><th scope="row">Harga terkoreksi</th><td>${escapeHtml(rupiahText(f.winner.corrected))}</td></tr></table>`;
+<table class="facts winner"><tr><th scope="row">Pemenang</th><td>${escapeHtml(f.winner.vendorName)}</td></tr><tr><th scope="row">Harga terkoreksi</th><td>${escapeHtml(withWords(senOf(f.winner.corrected)))}</td></tr></table>`;
   }
   if (ranked.length === 0) return "<p>Tidak ada penawaran yang lulus seluruh tahap evaluasi.</p>";
   const first = ranked[0];
