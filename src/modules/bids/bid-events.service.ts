@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import type { LogEventHeader } from "../../log/event-encoding.js";
 import { eventsAbout } from "../../log/log.repository.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
@@ -24,8 +25,8 @@ export async function myBidEvents(db: Kysely<DB>, actor: Actor, tenderCode: stri
     const payload = JSON.parse(e.payload) as { vendorId?: unknown; bidId?: unknown; replaces?: unknown };
     const concerns = payload.vendorId === bid.vendor_id && (payload.bidId === bid.id || payload.replaces === bid.id);
     if (!concerns) return [];
-    const { payload: _text, leafHash, ...header } = e;
-    return [{ header, payload, leafHash }];
+    const header: LogEventHeader = { index: e.index, time: e.time, actorId: e.actorId, type: e.type, subjectType: e.subjectType, subjectId: e.subjectId, payloadHash: e.payloadHash, visibility: e.visibility };
+    return [{ header, payload, leafHash: e.leafHash }];
   });
   return { items };
 }
