@@ -70,6 +70,19 @@ export async function findEvent(db: Queryable, index: number): Promise<StoredEve
   return row ? toStoredEvent(row) : undefined;
 }
 
+/** Events of the given types about one subject, in log order (uses the events_subject index). */
+export async function eventsAbout(db: Queryable, subject: { type: string; id: string }, types: readonly string[]): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("subject_type", "=", subject.type)
+    .where("subject_id", "=", subject.id)
+    .where("type", "in", types)
+    .orderBy("idx")
+    .execute();
+  return rows.map(toStoredEvent);
+}
+
 export async function listEvents(db: Queryable, from: number, limit: number): Promise<StoredEvent[]> {
   const rows = await db.selectFrom("events").selectAll().where("idx", ">=", from).orderBy("idx").limit(limit).execute();
   return rows.map(toStoredEvent);

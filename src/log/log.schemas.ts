@@ -50,3 +50,17 @@ export const LogEventSchema = z
   })
   .meta({ id: "LogEvent" });
 export const LogEventListSchema = z.object({ items: z.array(LogEventSchema), next: z.number().int().nullable() });
+
+/** What a leaf commits to (src/log/event-encoding.ts): with the payload, anyone can rebuild the leaf. */
+export const LogEventHeaderSchema = z
+  .object({
+    index: z.number().int(),
+    time: z.string(),
+    actorId: z.string().nullable(),
+    type: z.string(),
+    subjectType: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    payloadHash: z.string(),
+    visibility: z.enum(["public", "internal"]),
+  })
+  .meta({ id: "LogEventHeader" });

@@ -144,6 +144,14 @@ describe("browser: a vendor's sealed bid", () => {
     await check.getByText("SHA-256 sama dengan amplop yang baru dikirim dari peramban ini.").waitFor();
     expect(firstSha).toMatch(/^[0-9a-f]{64}$/);
 
+    // Checked in the public log: the browser rebuilds the bid's leaf from the vendor's own event and climbs
+    // the audit path to a tree head signed with the log's key.
+    await bid.getByRole("button", { name: "Periksa di log publik" }).click();
+    const logCheck = bid.getByTestId("receipt-log-check");
+    await logCheck.filter({ hasText: "Terverifikasi di log publik" }).waitFor();
+    const logSize = await s.server.runtime.deps.eventLog.size();
+    await logCheck.filter({ hasText: `berukuran ${logSize} kejadian` }).waitFor();
+
     // The receipt is the server's, as stored, and downloads as JSON with the key that verifies it.
     const active = await db.selectFrom("bids").selectAll().where("package_id", "=", tender.packageId).execute();
     expect(active).toEqual([expect.objectContaining({ vendor_id: vendor.vendorId, status: "active", sha256: firstSha })]);

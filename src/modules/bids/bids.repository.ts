@@ -72,6 +72,11 @@ export function activeBid(db: Queryable, packageId: string, vendorId: string) {
   return db.selectFrom("bids").selectAll().where("package_id", "=", packageId).where("vendor_id", "=", vendorId).where("status", "=", "active").executeTakeFirst();
 }
 
+/** One of the vendor's bids on the package, whatever its status; scoped to the vendor, so another's is not found. */
+export function findVendorBid(db: Queryable, packageId: string, vendorId: string, bidId: string) {
+  return db.selectFrom("bids").selectAll().where("id", "=", bidId).where("package_id", "=", packageId).where("vendor_id", "=", vendorId).executeTakeFirst();
+}
+
 /** The bids that count: one active envelope per vendor. */
 export function activeBids(db: Queryable, packageId: string) {
   return db

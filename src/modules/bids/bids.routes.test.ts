@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from "node:crypto";
+import { createHash, createPublicKey, randomUUID, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -10,6 +10,10 @@ import { expectProblem } from "../../../test/support/problems.js";
 import { giveOpeningKeys, runCeremonyAs, sealEnvelope, TEST_ITERATIONS, unlockShare, uploadEnvelope } from "../../../test/support/sealed-bids.js";
 import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
 import { runCli } from "../../cli/main.js";
+import { canonicalJson, sha256Hex } from "../../log/canonical.js";
+import { eventLeafHash } from "../../log/event-bytes.js";
+import { toHex } from "../../log/merkle.js";
+import { type BidReceipt, checkReceiptInLog, type InclusionEvidence, type OwnEvent, type PublishedLogKey, type ReceiptLogSource } from "../../log/verify-receipt.js";
 import { createOpeningKey, runKeyCeremony } from "../../crypto/keys.js";
 import type { BidDocument } from "../../crypto/envelope.js";
 import { joinTender } from "../tenders/participation.service.js";
@@ -139,6 +143,54 @@ describe("sealed bids: keys, upload, receipts, opening", () => {
     ]);
     const clientD = await loginAs(t, wrongKey);
     expect((await uploadEnvelope(clientD, tender.tenderCode, await sealEnvelope(tender.tenderCode, wrongKey.vendorId, stranger.publicKey, bid("1"), []))).status).toBe(201);
+  });
+
+  it("gives a vendor the log events of its own bids, enough to check a receipt against a signed tree head", async () => {
+    const db = t.deps.database.db;
+    const [firstA, secondA] = await db.selectFrom("bids").selectAll().where("vendor_id", "=", a.vendorId).orderBy("submitted_at").execute();
+    const withdrawnC = await db.selectFrom("bids").selectAll().where("vendor_id", "=", c.vendorId).executeTakeFirstOrThrow();
+    if (!firstA || !secondA) throw new Error("vendor A has sent two bids in the test before");
+    const eventsOf = (bidId: string) => `/api/v1/tenders/${tender.tenderCode}/bids/${bidId}/events`;
+    const clientA = await loginAs(t, a);
+
+    // A's first bid: its submission and the submission that replaced it, each leaf rebuilt from header and payload.
+    const first = await clientA.get<{ items: (OwnEvent & { leafHash: string })[] }>(eventsOf(firstA.id));
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.items.map((e) => [e.header.index, e.header.type])).toEqual([
+      [firstA.log_index, "bid.submitted"],
+      [secondA.log_index, "bid.submitted"],
+    ]);
+    expect(first.body.items[1]?.payload).toMatchObject({ bidId: secondA.id, replaces: firstA.id, vendorId: a.vendorId });
+    for (const e of first.body.items) {
+      expect(toHex(eventLeafHash(e.header))).toBe(e.leafHash);
+      expect(sha256Hex(canonicalJson(e.payload))).toBe(e.header.payloadHash);
+    }
+    // C's withdrawn bid: submitted, then withdrawn.
+    const clientC = await loginAs(t, c);
+    const ofC = await clientC.get<{ items: OwnEvent[] }>(eventsOf(withdrawnC.id));
+    expect(ofC.body.items.map((e) => e.header.type)).toEqual(["bid.submitted", "bid.withdrawn"]);
+
+    // Bid events are internal: another vendor's bid does not exist for B, like an unknown one; the committee may not ask.
+    const clientB = await loginAs(t, b);
+    const foreign = expectProblem(await clientB.get(eventsOf(firstA.id)), 404, "NOT_FOUND");
+    expect(foreign.messages).toEqual(expectProblem(await clientB.get(eventsOf(randomUUID())), 404, "NOT_FOUND").messages);
+    expectProblem(await (await loginAs(t, pokja[0] as TestUser)).get(eventsOf(firstA.id)), 403, "FORBIDDEN");
+    expectProblem(await t.client().get(eventsOf(firstA.id)), 401, "UNAUTHENTICATED");
+    expectProblem(await clientA.get(eventsOf("bukan-uuid")), 400, "VALIDATION_FAILED", "params.bidId");
+
+    // The receipt checked as the vendor's browser checks it: the public key and proof, and its own event.
+    const anyone = t.client();
+    const source = (client: typeof clientA): ReceiptLogSource => ({
+      logKey: async () => (await anyone.get<PublishedLogKey>("/api/v1/log/key")).body,
+      inclusionProof: async (index) => (await anyone.get<InclusionEvidence>(`/api/v1/log/proofs/inclusion?index=${index}`)).body,
+      bidEvents: async (_code, bidId) => (await client.get<{ items: OwnEvent[] }>(eventsOf(bidId))).body.items ?? [],
+    });
+    const receipt = (await clientA.get<BidReceipt>(`/api/v1/tenders/${tender.tenderCode}/bids/mine`)).body;
+    const checked = await checkReceiptInLog(receipt, source(clientA));
+    expect(checked).toMatchObject({ status: "verified", logIndex: secondA.log_index });
+    expect(checked.status === "verified" && checked.treeSize).toBe(await t.deps.eventLog.size());
+    // B holding A's receipt learns nothing from the log about A's bid beyond its leaf hash.
+    expect(await checkReceiptInLog(receipt, source(clientB))).toEqual({ status: "failed", step: "event" });
   });
 
   it("leaves nothing of a bid readable before the opening: not in any table, not in any stored file", async () => {

@@ -7,7 +7,9 @@ import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
 import { publicationContext } from "../tenders/publication-context.js";
 import * as repo from "./bids.repository.js";
+import { myBidEvents } from "./bid-events.service.js";
 import {
+  BidEventsSchema,
   CeremonySchema,
   OpeningKeyInputSchema,
   OpeningKeySchema,
@@ -149,6 +151,19 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
     "/api/v1/tenders/:tenderCode/bids/mine",
     { schema: { tags: ["bids"], summary: "The receipt of the vendor's current bid", params: TenderParamsSchema, response: { 200: ReceiptSchema } } },
     async (request) => myBid(deps, requireActor(request), request.params.tenderCode),
+  );
+
+  app.get(
+    "/api/v1/tenders/:tenderCode/bids/:bidId/events",
+    {
+      schema: {
+        tags: ["bids"],
+        summary: "The vendor's own log events of one of its bids (submitted, replaced, withdrawn), header and payload, to check its receipt against a signed tree head",
+        params: TenderParamsSchema.extend({ bidId: z.uuid() }),
+        response: { 200: BidEventsSchema },
+      },
+    },
+    async (request) => myBidEvents(db, requireActor(request), request.params.tenderCode, request.params.bidId),
   );
 
   app.delete(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LogEventHeaderSchema } from "../../log/log.schemas.js";
 import { bilingual } from "../../server/validation.js";
 
 /** base64url without padding, of an exact decoded length. */
@@ -91,6 +92,19 @@ export const ReceiptSchema = z
   })
   .meta({ id: "BidReceipt" });
 export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** The vendor's own log events of one bid, whole: enough to rebuild their leaves and check the receipt in the log. */
+export const BidEventsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        header: LogEventHeaderSchema,
+        payload: z.unknown().describe("the payload whose canonical JSON hashes to header.payloadHash"),
+        leafHash: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "BidEvents" });
 
 export const OpeningProgressSchema = z.object({ received: z.number().int(), threshold: z.number().int(), opened: z.boolean() });
 

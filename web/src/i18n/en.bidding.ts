@@ -77,6 +77,22 @@ export const enBidding: typeof idBidding = {
       },
       unsupported: "This browser cannot check Ed25519 signatures. Download the receipt and check it with another tool.",
       download: "Download receipt",
+      log: {
+        check: "Check in the public log",
+        verified: "Verified in the public log",
+        verifiedDetail:
+          "This bid's event (number {{index}}) is in the LPSE's log: from your own event this browser recomputed its leaf and the audit path up to the root of a tree head signed with the log key, of {{size}} events, at {{time}}.",
+        failed: "Not verified in the public log",
+        steps: {
+          key: "Key step: the receipt is not signed with the LPSE's published log key.",
+          receipt: "Receipt step: the receipt's signature does not match its contents.",
+          headSignature: "Tree head signature step: the tree head is not signed with the LPSE's log key.",
+          event: "Event step: the server did not hand over this bid's event.",
+          payload: "Payload step: the event's payload does not match its hash or does not name this receipt's tender, vendor and SHA-256.",
+          leaf: "Leaf step: this bid's event does not give the leaf that is in the log.",
+          path: "Audit path step: the path from the leaf does not lead to the signed tree head's root.",
+        },
+      },
     },
   },
 };

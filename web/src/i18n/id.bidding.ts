@@ -75,6 +75,22 @@ export const idBidding = {
       },
       unsupported: "Peramban ini tidak dapat memeriksa tanda tangan Ed25519. Unduh tanda terima dan periksa dengan alat lain.",
       download: "Unduh tanda terima",
+      log: {
+        check: "Periksa di log publik",
+        verified: "Terverifikasi di log publik",
+        verifiedDetail:
+          "Kejadian penawaran ini (nomor {{index}}) ada di log LPSE: dari kejadian Anda sendiri, peramban ini menghitung ulang daunnya dan jalur audit sampai ke akar kepala pohon yang ditandatangani kunci log, berukuran {{size}} kejadian, pukul {{time}}.",
+        failed: "Tidak terverifikasi di log publik",
+        steps: {
+          key: "Langkah kunci: tanda terima tidak ditandatangani dengan kunci log LPSE yang diterbitkan.",
+          receipt: "Langkah tanda terima: tanda tangan tanda terima tidak cocok dengan isinya.",
+          headSignature: "Langkah tanda tangan kepala pohon: kepala pohon tidak ditandatangani dengan kunci log LPSE.",
+          event: "Langkah kejadian: server tidak memberikan kejadian penawaran ini.",
+          payload: "Langkah isi kejadian: isi kejadian tidak sesuai dengan hash-nya atau tidak menyebut tender, penyedia dan SHA-256 tanda terima ini.",
+          leaf: "Langkah daun: kejadian penawaran ini tidak menghasilkan daun yang ada di log.",
+          path: "Langkah jalur audit: jalur dari daun tidak sampai ke akar kepala pohon yang ditandatangani.",
+        },
+      },
     },
   },
 };

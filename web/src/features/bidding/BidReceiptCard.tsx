@@ -8,6 +8,7 @@ import { QueryError } from "../../lib/QueryError";
 import { useLanguage } from "../../lib/useLanguage";
 import { type Receipt, useLogKey } from "./bidding.api";
 import { checkReceipt, downloadReceipt, type ReceiptCheck } from "./receipt";
+import { ReceiptLogCheck } from "./ReceiptLogCheck";
 
 interface Props {
   receipt: Receipt;
@@ -15,7 +16,7 @@ interface Props {
   sentSha256: string | null;
 }
 
-/** The receipt of the current bid: what the server signed, checked here, and downloadable. */
+/** The receipt of the current bid: what the server signed, checked here (and in the public log on request), and downloadable. */
 export function BidReceiptCard({ receipt, sentSha256 }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -58,6 +59,7 @@ export function BidReceiptCard({ receipt, sentSha256 }: Props) {
         {logKey.isError && <QueryError error={logKey.error} onRetry={() => void logKey.refetch()} />}
         {check.isError && <QueryError error={check.error} />}
         {!logKey.isError && !check.isError && <CheckResult result={check.data} />}
+        <ReceiptLogCheck key={receipt.bidId} receipt={receipt} />
         <Group>
           <Button variant="light" onClick={() => downloadReceipt(receipt, logKey.data)}>
             {t("bidding.receipt.download")}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
+import type { ReceiptLogSource } from "../../../../src/log/verify-receipt.js";
 import { api, isApiError, type UploadProgress } from "../../lib/api";
 
 /** The receipt of a sealed bid, signed with the event log's key (see src/modules/bids/bids.schemas.ts). */
@@ -56,6 +57,36 @@ export function useMyBid(code: string, userId: string) {
 export function useLogKey() {
   return useQuery({ queryKey: ["public", "log", "key"], queryFn: () => api.get("/api/v1/log/key", LogKeySchema), staleTime: Infinity });
 }
+
+const SignedTreeHeadSchema = z.object({ treeSize: z.number(), rootHash: z.string(), timestamp: z.string(), keyId: z.string(), signature: z.string() });
+const InclusionProofSchema = z.object({ leafIndex: z.number(), treeSize: z.number(), leafHash: z.string(), auditPath: z.array(z.string()), treeHead: SignedTreeHeadSchema });
+const BidEventsSchema = z.object({
+  items: z.array(
+    z.object({
+      header: z.object({
+        index: z.number(),
+        time: z.string(),
+        actorId: z.nullable(z.string()),
+        type: z.string(),
+        subjectType: z.nullable(z.string()),
+        subjectId: z.nullable(z.string()),
+        payloadHash: z.string(),
+        visibility: z.enum(["public", "internal"]),
+      }),
+      payload: z.unknown(),
+    }),
+  ),
+});
+
+/**
+ * The evidence for checking a receipt in the public log, from this LPSE's API: its key and an inclusion
+ * proof with a signed tree head (public), and the vendor's own events of the bid (the vendor's only).
+ */
+export const receiptLogSource: ReceiptLogSource = {
+  logKey: () => api.get("/api/v1/log/key", LogKeySchema),
+  inclusionProof: (index) => api.get(`/api/v1/log/proofs/inclusion?index=${index}`, InclusionProofSchema),
+  bidEvents: async (code, bidId) => (await api.get(`${bidsPath(code)}/${encodeURIComponent(bidId)}/events`, BidEventsSchema)).items,
+};
 
 export interface SubmitBid {
   envelope: Blob;
