@@ -17,6 +17,7 @@ import * as award from "./migrations/20261126T0980-award.js";
 import * as directProcurement from "./migrations/20261126T0990-direct-procurement.js";
 import * as evaluationScores from "./migrations/20261126T1000-evaluation-scores.js";
 import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
+import * as standards from "./migrations/20261126T1130-standards.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T0990-direct-procurement": directProcurement,
   "20261126T1000-evaluation-scores": evaluationScores,
   "20261126T1000-tender-end": tenderEnd,
+  "20261126T1130-standards": standards,
 };
 
 export class MigrationError extends Error {}

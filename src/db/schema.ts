@@ -16,6 +16,15 @@ import type {
   ObjectionAppealsTable,
   ContractsTable,
 } from "./schema.selection.js";
+import type {
+  StandardCyclesTable,
+  StandardTeamMembersTable,
+  StandardCoordinatorsTable,
+  CriterionAssessmentsTable,
+  CriterionEvidenceTable,
+  StandardFindingsTable,
+  LkppVerificationsTable,
+} from "./schema.standards.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -68,6 +77,13 @@ export interface DB {
   tree_heads: TreeHeadsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;
+  standard_cycles: StandardCyclesTable;
+  standard_team_members: StandardTeamMembersTable;
+  standard_coordinators: StandardCoordinatorsTable;
+  criterion_assessments: CriterionAssessmentsTable;
+  criterion_evidence: CriterionEvidenceTable;
+  standard_findings: StandardFindingsTable;
+  lkpp_verifications: LkppVerificationsTable;
 }
 
 export interface SettingsTable {

@@ -28,6 +28,7 @@ import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { participationRoutes } from "../modules/tenders/participation.routes.js";
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
+import { standardsRoutes } from "../modules/standards/standards.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
 import { vendorDocumentRoutes } from "../modules/vendors/documents.routes.js";
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps) {
     awardRoutes(api, deps);
     closingRoutes(api, deps);
     directRoutes(api, deps);
+    standardsRoutes(api, deps);
   });
 
   await serveWebApp(app);
