@@ -1,6 +1,7 @@
 import { enAward } from "./en.award";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
+import { enStandards } from "./en.standards";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -60,6 +61,7 @@ export const en: Messages = {
     packages: "Packages",
     openingKey: "Opening key",
     direct: "Direct procurement",
+    standards: "LPSE standards",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -281,4 +283,5 @@ export const en: Messages = {
   ...enBidding,
   ...enAward,
   ...enDirect,
+  ...enStandards,
 };

@@ -1,6 +1,7 @@
 import { idAward } from "./id.award";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
+import { idStandards } from "./id.standards";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -62,6 +63,7 @@ export const id = {
     packages: "Paket",
     openingKey: "Kunci Pembukaan",
     direct: "Pengadaan Langsung",
+    standards: "Standar LPSE",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -284,6 +286,7 @@ export const id = {
   ...idBidding,
   ...idAward,
   ...idDirect,
+  ...idStandards,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */
