@@ -144,5 +144,5 @@ describe("browser: LPSE standards assessment", () => {
     expect(saved).toEqual({ status: "verified", verified_by: assessor.id });
     const evidence = await db.selectFrom("criterion_evidence").select(["criterion_code", "content_type"]).execute();
     expect(evidence).toEqual([{ criterion_code: "S11.2", content_type: "application/pdf" }]);
-  });
+  }, 120_000);
 });
