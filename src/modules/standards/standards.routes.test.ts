@@ -163,6 +163,8 @@ describe("standards assessment", () => {
     const before = await t.deps.eventLog.size();
 
     // Who may do what.
+    expectProblem(await t.client().get("/api/v1/standards/cycles"), 401, "UNAUTHENTICATED");
+    expectProblem(await t.client().get(`/api/v1/standards/cycles/${id}/report`), 401, "UNAUTHENTICATED");
     expectProblem(await vendor.get("/api/v1/standards/cycles"), 403, "FORBIDDEN");
     expectProblem(await as.ppk.get("/api/v1/standards/cycles"), 403, "FORBIDDEN");
     expect((await as.outsider.get<{ items: unknown[] }>("/api/v1/standards/cycles")).body.items).toEqual([]);
