@@ -94,6 +94,6 @@ export const enStandards: typeof idStandards = {
       done: "Assessment signed off.",
       signed: "Signed off by {{name}} on {{at}}.",
     },
-    lkpp: { title: "LKPP verification", none: "Not verified by LKPP yet", met: "LKPP: met ({{letter}}, {{date}})", notMet: "LKPP: not met ({{letter}}, {{date}})" },
+    lkpp: { result: "LKPP's result", resultNotMet: "Not met", letterNumber: "LKPP letter number", letterDate: "Letter date", save: "Save LKPP verification", saved: "LKPP verification recorded.", title: "LKPP verification", none: "Not verified by LKPP yet", met: "LKPP: met ({{letter}}, {{date}})", notMet: "LKPP: not met ({{letter}}, {{date}})" },
   },
 };

@@ -92,6 +92,6 @@ export const idStandards = {
       done: "Penilaian ditandatangani.",
       signed: "Ditandatangani oleh {{name}} pada {{at}}.",
     },
-    lkpp: { title: "Verifikasi LKPP", none: "Belum diverifikasi LKPP", met: "LKPP: terpenuhi ({{letter}}, {{date}})", notMet: "LKPP: tidak terpenuhi ({{letter}}, {{date}})" },
+    lkpp: { result: "Hasil verifikasi LKPP", resultNotMet: "Tidak terpenuhi", letterNumber: "Nomor surat LKPP", letterDate: "Tanggal surat", save: "Simpan verifikasi LKPP", saved: "Verifikasi LKPP dicatat.", title: "Verifikasi LKPP", none: "Belum diverifikasi LKPP", met: "LKPP: terpenuhi ({{letter}}, {{date}})", notMet: "LKPP: tidak terpenuhi ({{letter}}, {{date}})" },
   },
 };

@@ -1,9 +1,9 @@
-import { Accordion, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Accordion, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ConfirmDialog } from "../../lib/ConfirmDialog";
-import { CalendarDate, useDateTimeFormat } from "../../lib/DateTime";
+import { useDateTimeFormat } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
 import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
@@ -13,7 +13,7 @@ import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
 import { CriterionForm } from "./CriterionForm";
 import { FindingsSection } from "./FindingsSection";
-import { type Cycle, reportHref, type StandardView, useAppointCoordinator, useAppointTeam, useCycle, useSignOff, useStaff } from "./standards.api";
+import { type Cycle, reportHref, type StandardView, useAppointCoordinator, useAppointTeam, useCycle, useRecordLkpp, useSignOff, useStaff } from "./standards.api";
 
 /** One cycle: the result, the team, the 17 standards with their criteria, findings, sign-off and the report. */
 export function CyclePage() {
@@ -119,6 +119,7 @@ function StandardItem({ cycle, standard }: { cycle: Cycle; standard: StandardVie
               {t(standard.lkpp.result === "met" ? "standards.lkpp.met" : "standards.lkpp.notMet", { letter: standard.lkpp.letterNumber, date: standard.lkpp.letterDate })}
             </Text>
           )}
+          {cycle.viewer.mayRecordLkpp && <LkppForm cycle={cycle} standard={standard} />}
           {standard.criteria.map((criterion) => (
             <CriterionForm key={criterion.code} cycle={cycle} criterion={criterion} />
           ))}
@@ -154,6 +155,42 @@ function Coordinator({ cycle, standard }: { cycle: Cycle; standard: StandardView
   );
 }
 
+/** After sign-off, the Kepala LPSE records LKPP's verification letter for the standard. */
+function LkppForm({ cycle, standard }: { cycle: Cycle; standard: StandardView }) {
+  const { t } = useTranslation();
+  const record = useRecordLkpp(cycle.id);
+  const [result, setResult] = useState<"met" | "not_met">(standard.lkpp?.result ?? "met");
+  const [letterNumber, setLetterNumber] = useState(standard.lkpp?.letterNumber ?? "");
+  const [letterDate, setLetterDate] = useState(standard.lkpp?.letterDate ?? "");
+  const problem = useFormProblem(record.error, { result: "result", letterNumber: "letterNumber", letterDate: "letterDate" });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate({ standardCode: standard.code, result, letterNumber: letterNumber.trim(), letterDate }, { onSuccess: () => notifySuccess(t("standards.lkpp.saved")) });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={`${t("standards.lkpp.title")} ${standard.code}`}>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <NativeSelect
+          label={t("standards.lkpp.result")}
+          value={result}
+          error={problem.fields.result}
+          data={[
+            { value: "met", label: t("standards.met") },
+            { value: "not_met", label: t("standards.lkpp.resultNotMet") },
+          ]}
+          onChange={(e) => setResult(e.currentTarget.value === "not_met" ? "not_met" : "met")}
+        />
+        <TextInput label={t("standards.lkpp.letterNumber")} value={letterNumber} onChange={(e) => setLetterNumber(e.currentTarget.value)} error={problem.fields.letterNumber} />
+        <TextInput type="date" label={t("standards.lkpp.letterDate")} value={letterDate} onChange={(e) => setLetterDate(e.currentTarget.value)} error={problem.fields.letterDate} />
+      </Group>
+      <FormAlert message={problem.general} />
+      <Button type="submit" size="xs" mt="xs" variant="light" loading={record.isPending}>
+        {t("standards.lkpp.save")}
+      </Button>
+    </form>
+  );
+}
+
 function SignOffSection({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const format = useDateTimeFormat();
@@ -168,7 +205,7 @@ function SignOffSection({ cycle }: { cycle: Cycle }) {
         {cycle.signOffNote && <Text size="sm">{cycle.signOffNote}</Text>}
         {cycle.standards.some((s) => s.lkpp) && (
           <Text size="sm" c="dimmed">
-            {t("standards.lkpp.title")}: {cycle.lkppMetCount} · <CalendarDate value={cycle.standards.find((s) => s.lkpp)?.lkpp?.letterDate ?? ""} />
+            {t("standards.lkppMet", { n: cycle.lkppMetCount })}
           </Text>
         )}
       </Section>

@@ -163,6 +163,11 @@ export const useRaiseFinding = (id: string) =>
   );
 export const useMarkDone = (id: string) => useCycleChange(id, (input: { findingId: string; note: string }) => api.post(`${cyclePath(id)}/findings/${input.findingId}/done`, CycleSchema, { note: input.note }));
 export const useVerify = (id: string) => useCycleChange(id, (input: { findingId: string; note: string }) => api.post(`${cyclePath(id)}/findings/${input.findingId}/verify`, CycleSchema, { note: input.note }));
+export const useRecordLkpp = (id: string) =>
+  useCycleChange(id, (input: { standardCode: string; result: "met" | "not_met"; letterNumber: string; letterDate: string }) => {
+    const { standardCode, ...body } = input;
+    return api.put(`${cyclePath(id)}/standards/${standardCode}/lkpp`, CycleSchema, body);
+  });
 export const useSignOff = (id: string) => useCycleChange(id, (input: { note: string }) => api.post(`${cyclePath(id)}/sign-off`, CycleSchema, input));
 
 /** Evidence is added, then the cycle read again (the answer is the evidence alone). */
