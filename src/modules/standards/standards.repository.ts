@@ -79,6 +79,10 @@ export async function isTeamMember(db: Queryable, cycleId: string, userId: strin
   return (await db.selectFrom("standard_team_members").select("user_id").where("cycle_id", "=", cycleId).where("user_id", "=", userId).executeTakeFirst()) !== undefined;
 }
 
+export async function ownsActionIn(db: Queryable, cycleId: string, userId: string): Promise<boolean> {
+  return (await db.selectFrom("standard_findings").select("id").where("cycle_id", "=", cycleId).where("owner_id", "=", userId).executeTakeFirst()) !== undefined;
+}
+
 export async function replaceTeam(db: Queryable, cycleId: string, userIds: readonly string[], at: string): Promise<void> {
   await db.deleteFrom("standard_team_members").where("cycle_id", "=", cycleId).execute();
   await db.insertInto("standard_team_members").values(userIds.map((user_id) => ({ cycle_id: cycleId, user_id, appointed_at: at }))).execute();

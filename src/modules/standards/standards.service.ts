@@ -25,10 +25,9 @@ export function catalogOf(cycle: repo.CycleRow): Catalog {
   return catalog;
 }
 
+/** Whether the caller is on the cycle's team and whether they own one of its corrective actions. */
 export async function involvementOf(db: Queryable, cycleId: string, actor: Actor): Promise<CycleInvolvement> {
-  const isMember = await repo.isTeamMember(db, cycleId, actor.id);
-  const owned = await db.selectFrom("standard_findings").select("id").where("cycle_id", "=", cycleId).where("owner_id", "=", actor.id).executeTakeFirst();
-  return { isMember, ownsAction: owned !== undefined };
+  return { isMember: await repo.isTeamMember(db, cycleId, actor.id), ownsAction: await repo.ownsActionIn(db, cycleId, actor.id) };
 }
 
 /** The cycle if the caller may read it: 404 when it does not exist, 403 when it is not theirs to see. */
