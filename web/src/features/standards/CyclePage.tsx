@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { ConfirmDialog } from "../../lib/ConfirmDialog";
 import { useDateTimeFormat } from "../../lib/DateTime";
 import { FormAlert } from "../../lib/FormAlert";
+import { formatCalendarDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
@@ -116,7 +117,7 @@ function StandardItem({ cycle, standard }: { cycle: Cycle; standard: StandardVie
           <Coordinator cycle={cycle} standard={standard} />
           {standard.lkpp && (
             <Text size="sm">
-              {t(standard.lkpp.result === "met" ? "standards.lkpp.met" : "standards.lkpp.notMet", { letter: standard.lkpp.letterNumber, date: standard.lkpp.letterDate })}
+              {t(standard.lkpp.result === "met" ? "standards.lkpp.met" : "standards.lkpp.notMet", { letter: standard.lkpp.letterNumber, date: formatCalendarDate(standard.lkpp.letterDate, language) })}
             </Text>
           )}
           {cycle.viewer.mayRecordLkpp && <LkppForm cycle={cycle} standard={standard} />}
