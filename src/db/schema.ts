@@ -19,6 +19,15 @@ import type {
   WinnerProposalsTable,
 } from "./schema.selection.js";
 import type { RestoreDrillsTable } from "./schema.operations.js";
+import type {
+  StandardCyclesTable,
+  StandardTeamMembersTable,
+  StandardCoordinatorsTable,
+  CriterionAssessmentsTable,
+  CriterionEvidenceTable,
+  StandardFindingsTable,
+  LkppVerificationsTable,
+} from "./schema.standards.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -74,6 +83,13 @@ export interface DB {
   tree_heads: TreeHeadsTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;
+  standard_cycles: StandardCyclesTable;
+  standard_team_members: StandardTeamMembersTable;
+  standard_coordinators: StandardCoordinatorsTable;
+  criterion_assessments: CriterionAssessmentsTable;
+  criterion_evidence: CriterionEvidenceTable;
+  standard_findings: StandardFindingsTable;
+  lkpp_verifications: LkppVerificationsTable;
 }
 
 export interface SettingsTable {

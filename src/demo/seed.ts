@@ -10,6 +10,7 @@ import { createUser } from "../modules/users/users.service.js";
 import { insertLicence, insertVendor, insertVerification } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
 import { publicationContext } from "../modules/tenders/publication-context.js";
+import { seedDemoStandards } from "./seed-standards.js";
 import { seedDemoTenders } from "./seed-tenders.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
 
@@ -102,6 +103,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
 
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
   await seedDemoTenders(db, now, publicationContext(deps.config));
+  await seedDemoStandards(db, now);
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

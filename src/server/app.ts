@@ -33,6 +33,7 @@ import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { participationRoutes } from "../modules/tenders/participation.routes.js";
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
+import { standardsRoutes } from "../modules/standards/standards.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
 import { vendorDocumentRoutes } from "../modules/vendors/documents.routes.js";
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps) {
     closingRoutes(api, deps);
     directRoutes(api, deps);
     backupRoutes(api, deps);
+    standardsRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -49,6 +49,14 @@ describe("demo data", () => {
     expect(questions.length).toBeGreaterThan(0);
   });
 
+  it("has Kota Madiun's signed-off internal assessment meeting 17 of 17, confirmed by LKPP", async () => {
+    const cycle = await t.deps.database.db.selectFrom("standard_cycles").selectAll().executeTakeFirstOrThrow();
+    expect(cycle).toMatchObject({ period: "2025", status: "signed_off", met_count: 17 });
+    const findings = await t.deps.database.db.selectFrom("standard_findings").select("status").execute();
+    expect(findings.map((f) => f.status)).toEqual(["verified"]);
+    expect(await t.deps.database.db.selectFrom("lkpp_verifications").select("result").where("result", "=", "met").execute()).toHaveLength(17);
+  });
+
   it("leaves a log that verifies", async () => {
     await t.deps.eventLog.publishHead(t.clock.now());
     const events: StoredEvent[] = [];

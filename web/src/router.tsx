@@ -23,6 +23,8 @@ import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage
 import { RegisterPage } from "./features/registration/RegisterPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { SetupPage } from "./features/setup/SetupPage";
+import { CyclePage } from "./features/standards/CyclePage";
+import { StandardsPage } from "./features/standards/StandardsPage";
 import { TenderPage } from "./features/tenders/TenderPage";
 import { UserCreatePage } from "./features/users/UserCreatePage";
 import { UsersPage } from "./features/users/UsersPage";
@@ -119,6 +121,13 @@ export const router = createBrowserRouter([
             children: [
               { path: "pengadaan-langsung", element: <DirectInvitationsPage /> },
               { path: "pengadaan-langsung/:packageId", element: <DirectQuotationPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="standards" />,
+            children: [
+              { path: "standar", element: <StandardsPage /> },
+              { path: "standar/:cycleId", element: <CyclePage /> },
             ],
           },
           {

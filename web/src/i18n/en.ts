@@ -3,6 +3,7 @@ import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
 import { enOperations } from "./en.operations";
+import { enStandards } from "./en.standards";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -63,6 +64,7 @@ export const en: Messages = {
     openingKey: "Opening key",
     direct: "Direct procurement",
     drills: "Restore drills",
+    standards: "LPSE standards",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -293,4 +295,5 @@ export const en: Messages = {
   ...enClosing,
   ...enDirect,
   ...enOperations,
+  ...enStandards,
 };

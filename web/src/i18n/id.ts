@@ -3,6 +3,7 @@ import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
 import { idOperations } from "./id.operations";
+import { idStandards } from "./id.standards";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -65,6 +66,7 @@ export const id = {
     openingKey: "Kunci Pembukaan",
     direct: "Pengadaan Langsung",
     drills: "Uji Pemulihan",
+    standards: "Standar LPSE",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -296,6 +298,7 @@ export const id = {
   ...idClosing,
   ...idDirect,
   ...idOperations,
+  ...idStandards,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -28,6 +28,11 @@ export const ROLE_PAGES = {
   directInvitations: ["vendor"],
   /** Restore drills, continuity evidence (`canViewDrills` in src/modules/backups/backups.policy.ts). */
   restoreDrills: ["admin_ppe", "kepala_lpse", "auditor"],
+  /**
+   * The LPSE standards: the Kepala LPSE, the LPSE's own staff (the internal assessment team and the owners of
+   * corrective actions come from them) and auditors; the API shows each only the cycles they take part in.
+   */
+  standards: ["kepala_lpse", "admin_ppe", "verifikator", "helpdesk", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -56,6 +61,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/penyedia", label: "vendorProfile", rolePage: "vendorProfile" },
   { to: "/app/pengadaan-langsung", label: "direct", rolePage: "directInvitations" },
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
+  { to: "/app/standar", label: "standards", rolePage: "standards" },
   { to: "/app/notifikasi", label: "notifications" },
   { to: "/app/agencies", label: "agencies", permission: "manageAgencies" },
   { to: "/app/users", label: "users", permission: "manageUsers" },
