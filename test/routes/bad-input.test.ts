@@ -49,6 +49,12 @@ describe("bad input on every route", () => {
     expect(await t.deps.eventLog.size()).toBe(before);
   });
 
+  it("answers an over-long or badly encoded path parameter with a problem naming the parameters", async () => {
+    const long = `/api/v1/tenders/202700001/evaluation/${"9".repeat(300)}/administrasi`;
+    expectProblem(await admin.put(long, { passed: true, reason: "Memenuhi persyaratan" }), 400, "VALIDATION_FAILED", "params");
+    expectProblem(await admin.get("/api/v1/vendors/%E0%A4%A"), 400, "VALIDATION_FAILED", "params");
+  });
+
   it("refuses malformed path parameters, including traversal attempts", async () => {
     const before = await t.deps.eventLog.size();
     for (const op of operations.filter((o) => o.pathParams.length > 0)) {

@@ -86,6 +86,15 @@ export function placeholderParam(param: JsonSchema | undefined): string {
 export function concretePath(op: Operation, values: (name: string) => string | undefined = () => undefined, bad?: string): string {
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === bad) return TRAVERSAL;
-    return encodeURIComponent(values(name) ?? placeholderParam(op.pathParams.find((p) => p.name === name)));
+    return encodePathValue(values(name) ?? placeholderParam(op.pathParams.find((p) => p.name === name)));
   });
+}
+
+/** encodeURIComponent, with lone surrogates (which it refuses) replaced, so generated text always makes a URL. */
+function encodePathValue(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "\uFFFD"));
+  }
 }
