@@ -20,8 +20,11 @@ import { actorOf, buildPublishedTender } from "../support/tenders.js";
 export interface Principal {
   name: string;
   role: Role | null;
-  /** The agency the account belongs to: "A" (the owner of the package), "B" (another agency) or none. */
-  agency: "A" | "B" | null;
+  /**
+   * The agency the account belongs to: "A" (the owner of the package), "B" (another agency), "other" (an
+   * agency that owns nothing here: the tender's Pokja members come from their own agencies) or none.
+   */
+  agency: "A" | "B" | "other" | null;
   /** A member of the tender's Pokja. */
   committee: boolean;
   /** Vendor A: owner of the vendor resources, participant of the tender, invited to the direct procurement. */
@@ -114,7 +117,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // Everyone logs in during Pemberian Penjelasan (sessions are judged by the server's clock).
   t.clock.set(new Date("2026-12-08T03:00:00Z"));
-  const principalsSpec: { name: string; role: Role | null; agency: "A" | "B" | null; committee?: boolean; ownerVendor?: boolean; directOfficial?: boolean; user: TestUser | null }[] = [
+  const principalsSpec: { name: string; role: Role | null; agency: "A" | "B" | "other" | null; committee?: boolean; ownerVendor?: boolean; directOfficial?: boolean; user: TestUser | null }[] = [
     { name: "anonymous", role: null, agency: null, user: null },
     { name: "kepala_lpse", role: "kepala_lpse", agency: null, user: await user("kepala_lpse") },
     { name: "admin_ppe", role: "admin_ppe", agency: null, user: await user("admin_ppe") },
@@ -124,7 +127,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     { name: "admin_agency", role: "admin_agency", agency: "A", user: tender.admin },
     { name: "pa_kpa", role: "pa_kpa", agency: "A", user: await user("pa_kpa", agencyA) },
     { name: "ppk", role: "ppk", agency: "A", user: tender.ppk },
-    { name: "pokja", role: "pokja", agency: "A", committee: true, user: tender.pokja[0] as TestUser },
+    { name: "pokja", role: "pokja", agency: "other", committee: true, user: tender.pokja[0] as TestUser },
     { name: "pejabat_pengadaan", role: "pejabat_pengadaan", agency: "A", directOfficial: true, user: official },
     { name: "vendor", role: "vendor", agency: null, ownerVendor: true, user: vendorA },
     { name: "admin_agency of agency B", role: "admin_agency", agency: "B", user: await user("admin_agency", agencyB) },
@@ -134,7 +137,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
     { name: "pejabat_pengadaan of agency B", role: "pejabat_pengadaan", agency: "B", user: await user("pejabat_pengadaan", agencyB) },
     { name: "another vendor", role: "vendor", agency: null, user: vendorB },
   ];
-  // The tender's pokja members' own agencies are not agency A; what makes them committee is the decree.
   const principals: Principal[] = [];
   for (const p of principalsSpec) {
     principals.push({ committee: false, ownerVendor: false, directOfficial: false, ...p, client: p.user ? await loginAs(t, p.user) : t.client() });
