@@ -45,7 +45,7 @@ import type { Config } from "./config.js";
 import { AppError } from "./errors.js";
 import { installAuditLog } from "./audit-log.js";
 import { registerOpenApi } from "./openapi.js";
-import { installErrorHandler, sendProblem } from "./problems.js";
+import { installErrorHandler, sendProblem, toAppError } from "./problems.js";
 import { webRoot } from "./paths.js";
 
 export interface AppDeps {
@@ -106,6 +106,8 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Without this the router answers an over-long or badly encoded path parameter in its own JSON, not problem+json.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, toAppError(error)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

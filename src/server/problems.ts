@@ -22,6 +22,12 @@ export function toAppError(error: unknown): AppError {
       en: "Missing or invalid CSRF token: get one from /api/v1/auth/csrf and send it in the x-csrf-token header",
     });
   }
+  // The router's own refusals (a path parameter over maxParamLength, a malformed percent-encoding) reach
+  // us through `frameworkErrors`: they are about the path's parameters, so they name them.
+  if (fastifyError.code === "FST_ERR_MAX_PARAM_LENGTH" || fastifyError.code === "FST_ERR_BAD_URL") {
+    const message = { id: "parameter alamat terlalu panjang atau tidak dapat dibaca", en: "a path parameter is too long or cannot be read" };
+    return new AppError("VALIDATION_FAILED", { id: `params: ${message.id}`, en: `params: ${message.en}` }, [{ field: "params", message }]);
+  }
   const status = fastifyError.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
     const code: ErrorCode =

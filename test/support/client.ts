@@ -41,6 +41,18 @@ export class Client {
     }
   }
 
+  /**
+   * A client that starts with this one's cookies and CSRF token but keeps its own jar from then on: a
+   * request that would replace the session cookie (logging in again) leaves this client as it was.
+   */
+  fork(): Client {
+    const copy = new Client(this.app, this.now);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    copy.csrf = this.csrf;
+    copy.language = this.language;
+    return copy;
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }

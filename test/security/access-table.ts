@@ -1,0 +1,215 @@
+import type { Role } from "../../src/modules/users/roles.js";
+import type { Principal } from "./world.js";
+
+/**
+ * Who may call each operation, declared by hand and checked against the running app by
+ * authorization-matrix.test.ts. Keys are "METHOD /path" as in the OpenAPI document. A route missing
+ * here fails the suite, and so does an entry whose route is gone.
+ *
+ * "Allowed" means the server does not refuse the caller (no 401 or 403); it may still refuse the request
+ * for its stage or content. Everyone else must get 401 (anonymous), 403, or 404 where existence is secret.
+ * The fixture world: agency A owns a package and its published tender (Pokja = "the committee"); vendor A
+ * joined the tender, is invited to agency A's Pengadaan Langsung, and owns the vendor records; agency B
+ * and vendor B hold the same roles over none of it.
+ */
+export interface Rule {
+  describe: string;
+  allows(p: Principal): boolean;
+}
+
+const rule = (describe: string, allows: (p: Principal) => boolean): Rule => ({ describe, allows });
+
+export const PUBLIC = rule("public", () => true);
+export const AUTHENTICATED = rule("authenticated", (p) => p.role !== null);
+/** Every account of the LPSE and its agencies, not vendors. */
+export const STAFF = rule("staff (every role but vendor)", (p) => p.role !== null && p.role !== "vendor");
+export const roles = (...allowed: Role[]) => rule(allowed.join(", "), (p) => p.role !== null && allowed.includes(p.role));
+/** The roles, but only in the agency that owns the package (agency A). */
+export const sameAgency = (...allowed: Role[]) => rule(`${allowed.join(", ")} of the same agency`, (p) => p.agency === "A" && p.role !== null && allowed.includes(p.role));
+export const COMMITTEE = rule("Pokja of the tender", (p) => p.committee);
+export const OWNER_VENDOR = rule("the owner vendor", (p) => p.ownerVendor);
+export const PARTICIPANT = rule("a vendor that joined the tender", (p) => p.ownerVendor);
+export const INVITEE = rule("the vendor invited to the Pengadaan Langsung", (p) => p.ownerVendor);
+export const RECIPIENT = rule("the notification's recipient", (p) => p.ownerVendor);
+export const DIRECT_OFFICIAL = rule("the Pejabat Pengadaan of the package", (p) => p.directOfficial);
+/** Bidders (a sealed bid opened) object and appeal; the fixture tender has no bids yet, so nobody is one. */
+export const BIDDER = rule("a bidder of the tender (none in the fixtures)", () => false);
+export const anyOf = (...rules: Rule[]) => rule(rules.map((r) => r.describe).join(" | "), (p) => rules.some((r) => r.allows(p)));
+
+/** LPSE-wide oversight of vendors' data. */
+const VENDOR_DESK = roles("admin_ppe", "verifikator", "helpdesk", "auditor");
+const VENDOR_DATA_READERS = anyOf(VENDOR_DESK, OWNER_VENDOR);
+/** A package while it is prepared: its agency, its committee, and LPSE oversight. */
+const PACKAGE_READERS = anyOf(roles("admin_ppe", "auditor"), sameAgency("admin_agency", "pa_kpa", "ppk"), COMMITTEE);
+/** A published tender's files: participants, the committee and LPSE oversight. */
+const TENDER_FILE_READERS = anyOf(roles("admin_ppe", "auditor"), COMMITTEE, PARTICIPANT);
+const PACKAGE_PPK = sameAgency("ppk");
+
+const records = (kind: string): Record<string, Rule> => ({
+  [`GET /api/v1/vendors/{vendorId}/${kind}`]: VENDOR_DATA_READERS,
+  [`POST /api/v1/vendors/{vendorId}/${kind}`]: OWNER_VENDOR,
+  [`PUT /api/v1/vendors/{vendorId}/${kind}/{recordId}`]: OWNER_VENDOR,
+  [`DELETE /api/v1/vendors/{vendorId}/${kind}/{recordId}`]: OWNER_VENDOR,
+});
+
+export const ACCESS_TABLE: Record<string, Rule> = {
+  // system
+  "GET /api/health": PUBLIC,
+  "GET /api/openapi.json": PUBLIC,
+  "GET /api/v1/public/lpse": PUBLIC,
+  "POST /api/v1/setup": PUBLIC,
+
+  // event log: public by design (witnesses check heads and proofs)
+  "GET /api/v1/log/head": PUBLIC,
+  "GET /api/v1/log/key": PUBLIC,
+  "GET /api/v1/log/proofs/inclusion": PUBLIC,
+  "GET /api/v1/log/proofs/consistency": PUBLIC,
+  "GET /api/v1/log/events": PUBLIC,
+
+  // auth
+  "GET /api/v1/auth/csrf": PUBLIC,
+  "POST /api/v1/auth/login": PUBLIC,
+  "POST /api/v1/auth/totp": AUTHENTICATED,
+  "POST /api/v1/auth/totp/enroll": AUTHENTICATED,
+  "POST /api/v1/auth/logout": PUBLIC,
+  "GET /api/v1/auth/me": AUTHENTICATED,
+
+  // orgs
+  "GET /api/v1/agencies": STAFF,
+  "POST /api/v1/agencies": roles("admin_ppe"),
+  "PATCH /api/v1/agencies/{agencyId}": roles("admin_ppe"),
+  "GET /api/v1/agencies/{agencyId}/work-units": STAFF,
+  "POST /api/v1/agencies/{agencyId}/work-units": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+
+  // users
+  "GET /api/v1/users": roles("admin_ppe", "admin_agency"),
+  "POST /api/v1/users": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+  "POST /api/v1/users/{userId}/disable": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+  "POST /api/v1/users/{userId}/enable": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+  "POST /api/v1/users/{userId}/reset-second-factor": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+
+  // settings
+  "GET /api/v1/settings": STAFF,
+  "PUT /api/v1/settings": roles("admin_ppe"),
+  "GET /api/v1/holidays": PUBLIC,
+  "POST /api/v1/holidays": roles("admin_ppe"),
+  "DELETE /api/v1/holidays/{date}": roles("admin_ppe"),
+
+  // notifications
+  "GET /api/v1/notifications": AUTHENTICATED,
+  "POST /api/v1/notifications/read-all": AUTHENTICATED,
+  "POST /api/v1/notifications/{notificationId}/read": RECIPIENT,
+  "GET /api/v1/admin/mail-outbox": roles("admin_ppe"),
+  "POST /api/v1/admin/mail-outbox/{mailId}/retry": roles("admin_ppe"),
+
+  // vendors
+  "POST /api/v1/vendor-registrations": PUBLIC,
+  "POST /api/v1/vendor-registrations/complete": PUBLIC,
+  "GET /api/v1/vendors/{vendorId}": VENDOR_DATA_READERS,
+  "PUT /api/v1/vendors/{vendorId}/profile": OWNER_VENDOR,
+  "POST /api/v1/vendors/{vendorId}/licences": OWNER_VENDOR,
+  "DELETE /api/v1/vendors/{vendorId}/licences/{licenceId}": OWNER_VENDOR,
+  "POST /api/v1/vendors/{vendorId}/submit": OWNER_VENDOR,
+  "GET /api/v1/vendors/verified": roles("pokja", "pejabat_pengadaan"),
+  "GET /api/v1/verification/queue": roles("verifikator"),
+  "POST /api/v1/vendors/{vendorId}/verification": roles("verifikator"),
+  "GET /api/v1/vendors/{vendorId}/verifications": VENDOR_DATA_READERS,
+  "GET /api/v1/vendors/{vendorId}/changes": VENDOR_DATA_READERS,
+  "POST /api/v1/vendors/{vendorId}/documents": OWNER_VENDOR,
+  "GET /api/v1/vendors/{vendorId}/documents": VENDOR_DATA_READERS,
+  "GET /api/v1/vendors/{vendorId}/documents/{documentId}/content": VENDOR_DATA_READERS,
+  ...records("deeds"),
+  ...records("owners"),
+  ...records("managers"),
+  ...records("experts"),
+  ...records("equipment"),
+  ...records("experience"),
+  ...records("tax-reports"),
+  "GET /api/v1/vendors/{vendorId}/users": VENDOR_DATA_READERS,
+  "POST /api/v1/vendors/{vendorId}/users": OWNER_VENDOR,
+
+  // packages
+  "GET /api/v1/packages": roles("admin_ppe", "auditor", "admin_agency", "pa_kpa", "ppk", "pokja", "pejabat_pengadaan"),
+  // Any PPK creates packages; a work unit of another agency is refused as content (400 naming workUnitId).
+  "POST /api/v1/packages": roles("ppk"),
+  "GET /api/v1/packages/{packageId}": PACKAGE_READERS,
+  "PUT /api/v1/packages/{packageId}": PACKAGE_PPK,
+  "GET /api/v1/packages/{packageId}/assignable-members": sameAgency("admin_agency"),
+  "PUT /api/v1/packages/{packageId}/assignment": sameAgency("admin_agency"),
+  "POST /api/v1/packages/{packageId}/documents": PACKAGE_PPK,
+  "GET /api/v1/packages/{packageId}/documents": PACKAGE_READERS,
+  "GET /api/v1/packages/{packageId}/documents/{documentId}/content": PACKAGE_READERS,
+  "GET /api/v1/packages/{packageId}/schedule": PACKAGE_READERS,
+  "PUT /api/v1/packages/{packageId}/schedule": COMMITTEE,
+  "GET /api/v1/packages/{packageId}/schedule/proposal": COMMITTEE,
+  "POST /api/v1/packages/{packageId}/publish": COMMITTEE,
+
+  // tenders: portal, participation, clarification, addenda
+  "GET /api/v1/public/tenders": PUBLIC,
+  "GET /api/v1/public/agencies": PUBLIC,
+  "GET /api/v1/public/tenders/feed.atom": PUBLIC,
+  "GET /api/v1/public/tenders/{tenderCode}": PUBLIC,
+  "GET /api/v1/public/tenders/{tenderCode}/participants": PUBLIC,
+  "GET /api/v1/public/tenders/{tenderCode}/questions": PUBLIC,
+  "POST /api/v1/tenders/{tenderCode}/participation": roles("vendor"),
+  "GET /api/v1/tenders/{tenderCode}/viewer": AUTHENTICATED,
+  "POST /api/v1/tenders/{tenderCode}/questions": PARTICIPANT,
+  "POST /api/v1/tenders/{tenderCode}/questions/{questionId}/answer": COMMITTEE,
+  "POST /api/v1/tenders/{tenderCode}/addenda": COMMITTEE,
+  "GET /api/v1/tenders/{tenderCode}/documents": TENDER_FILE_READERS,
+  "GET /api/v1/tenders/{tenderCode}/files": TENDER_FILE_READERS,
+  "GET /api/v1/tenders/{tenderCode}/files/{documentId}/content": TENDER_FILE_READERS,
+
+  // open data
+  "GET /api/v1/ocds/releases": PUBLIC,
+  "GET /api/v1/ocds/releases/{releaseId}": PUBLIC,
+  "GET /api/v1/ocds/records": PUBLIC,
+  "GET /api/v1/ocds/records/{ocid}": PUBLIC,
+
+  // sealed bids: keys, ceremony, bids, opening
+  "GET /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan"),
+  "PUT /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan"),
+  "GET /api/v1/tenders/{tenderCode}/key-ceremony": COMMITTEE,
+  "PUT /api/v1/tenders/{tenderCode}/tender-key": COMMITTEE,
+  "GET /api/v1/public/tenders/{tenderCode}/key": PUBLIC,
+  "GET /api/v1/tenders/{tenderCode}/key-share": COMMITTEE,
+  "POST /api/v1/tenders/{tenderCode}/bids": PARTICIPANT,
+  "POST /api/v1/tenders/{tenderCode}/bid-uploads": PARTICIPANT,
+  "GET /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}": PARTICIPANT,
+  "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}": PARTICIPANT,
+  "POST /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}/complete": PARTICIPANT,
+  "GET /api/v1/tenders/{tenderCode}/bids/mine": PARTICIPANT,
+  "DELETE /api/v1/tenders/{tenderCode}/bids/mine": PARTICIPANT,
+  "POST /api/v1/tenders/{tenderCode}/opening/shares": COMMITTEE,
+  "GET /api/v1/tenders/{tenderCode}/opening/shares": COMMITTEE,
+  "GET /api/v1/public/tenders/{tenderCode}/opening": PUBLIC,
+
+  // evaluation
+  "GET /api/v1/tenders/{tenderCode}/evaluation": COMMITTEE,
+  "PUT /api/v1/tenders/{tenderCode}/evaluation/{vendorId}/{stage}": COMMITTEE,
+  "POST /api/v1/tenders/{tenderCode}/winner": COMMITTEE,
+  "GET /api/v1/public/tenders/{tenderCode}/results": PUBLIC,
+
+  // award: sanggah, banding, SPPBJ, failure, contract
+  "POST /api/v1/tenders/{tenderCode}/objections": BIDDER,
+  "POST /api/v1/tenders/{tenderCode}/objections/{objectionId}/answer": COMMITTEE,
+  "GET /api/v1/public/tenders/{tenderCode}/objections": PUBLIC,
+  "POST /api/v1/tenders/{tenderCode}/objections/{objectionId}/appeal": BIDDER,
+  "POST /api/v1/tenders/{tenderCode}/appeals/{appealId}/answer": sameAgency("pa_kpa"),
+  "GET /api/v1/public/tenders/{tenderCode}/appeals": PUBLIC,
+  "POST /api/v1/tenders/{tenderCode}/award": PACKAGE_PPK,
+  "GET /api/v1/public/tenders/{tenderCode}/award": PUBLIC,
+  "POST /api/v1/tenders/{tenderCode}/failure": COMMITTEE,
+  "GET /api/v1/public/tenders/{tenderCode}/failure": PUBLIC,
+  "POST /api/v1/tenders/{tenderCode}/retender": PACKAGE_PPK,
+  "POST /api/v1/tenders/{tenderCode}/contract": PACKAGE_PPK,
+  "GET /api/v1/public/tenders/{tenderCode}/contract": PUBLIC,
+
+  // Pengadaan Langsung
+  "GET /api/v1/direct/invitations": roles("vendor"),
+  "GET /api/v1/packages/{packageId}/direct": anyOf(DIRECT_OFFICIAL, INVITEE),
+  "POST /api/v1/packages/{packageId}/direct/invitation": DIRECT_OFFICIAL,
+  "PUT /api/v1/packages/{packageId}/direct/quotation": INVITEE,
+  "POST /api/v1/packages/{packageId}/direct/negotiation": DIRECT_OFFICIAL,
+  "POST /api/v1/packages/{packageId}/direct/result": DIRECT_OFFICIAL,
+};

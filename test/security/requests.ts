@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import type { Client, Response } from "../support/client.js";
+import type { Operation } from "../support/openapi.js";
+import { buildPdf } from "../support/pdf.js";
+import { validArbitrary } from "../support/schema-arbitrary.js";
+import { LICENCE_BODY, RECORD_BODIES, type World } from "./world.js";
+
+/**
+ * How the security suites build one well-formed request per operation: a body that passes validation (so
+ * the request reaches the policy behind it), the required query parameters, and real resources in the path.
+ */
+
+/** Operations that take raw bytes rather than JSON (uploads); anything else with bytes is refused with 415. */
+export const RAW_BODY_OPERATIONS = new Set([
+  "POST /api/v1/vendors/{vendorId}/documents",
+  "POST /api/v1/packages/{packageId}/documents",
+  "POST /api/v1/tenders/{tenderCode}/bids",
+  "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}",
+]);
+
+/** Operations that would replace the caller's session cookie: sent from a copy of the caller's client. */
+export const SESSION_REPLACING = new Set(["POST /api/v1/auth/login", "POST /api/v1/auth/totp", "POST /api/v1/auth/totp/enroll"]);
+
+/**
+ * Operations run after all others: logging out ends the caller's session, and joining the tender would
+ * turn vendor B from an outsider into a participant.
+ */
+export const RUN_LAST = ["POST /api/v1/tenders/{tenderCode}/participation", "POST /api/v1/auth/logout"];
+
+/** Query values where a generated one would not say anything (a real upload kind, a tree size that exists). */
+const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
+  "GET /api/v1/log/proofs/inclusion": { index: "0" },
+  "GET /api/v1/log/proofs/consistency": { first: "1", second: "2" },
+  "POST /api/v1/vendors/{vendorId}/documents": { kind: "akta_pendirian", name: "Akta.pdf" },
+  "POST /api/v1/packages/{packageId}/documents": { kind: "kak", name: "KAK.pdf" },
+  "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}": { offset: "0" },
+  "GET /api/v1/packages/{packageId}/schedule/proposal": { start: "2027-01-04" },
+  "GET /api/v1/packages/{packageId}/assignable-members": { kind: "pokja" },
+};
+
+/** Bodies that need real ids of the fixture world (or the current settings) to pass validation. */
+async function exampleBody(op: Operation, world: World, admin: Client): Promise<unknown> {
+  const packageInput = {
+    rupCode: "37700002", name: "Rehabilitasi Saluran Drainase", workUnitId: world.workUnitId, fiscalYear: 2027, fundingSource: "APBD", pagu: "900000000",
+    category: "pekerjaan_konstruksi", method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "harga_satuan",
+    kbliCodes: ["42101"], qualificationRequirements: "SBU SI001", hpsItems: [{ description: "Galian tanah", unit: "m3", quantity: "100", unitPrice: "85000" }],
+  };
+  switch (op.key) {
+    case "PUT /api/v1/settings":
+      return (await admin.get("/api/v1/settings")).body;
+    case "POST /api/v1/users":
+      return { name: "Pejabat Baru", email: "pejabat.baru@uji.test", role: "ppk", agencyId: world.agencyA, password: "Rahasia#Kuat2026!" };
+    case "POST /api/v1/packages":
+    case "PUT /api/v1/packages/{packageId}":
+      return packageInput;
+    case "PUT /api/v1/packages/{packageId}/direct/quotation":
+      return { items: world.directItemIds.map((hpsItemId) => ({ hpsItemId, unitPrice: "50000" })) };
+    case "POST /api/v1/packages/{packageId}/direct/invitation":
+      return { vendorId: world.vendorA.vendorId, quotationDue: "2026-12-18T03:00:00Z" };
+    case "POST /api/v1/vendors/{vendorId}/licences":
+      return LICENCE_BODY;
+    case "PUT /api/v1/tenders/{tenderCode}/evaluation/{vendorId}/{stage}":
+      return { passed: true, reason: "Memenuhi persyaratan" };
+    case "POST /api/v1/auth/login":
+      return { email: world.loginProbe.email, password: world.loginProbe.password };
+    default: {
+      const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
+      if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
+      return op.bodySchema ? fc.sample(validArbitrary(op.bodySchema), { numRuns: 1, seed: 20261126 })[0] : undefined;
+    }
+  }
+}
+
+export interface PreparedRequest {
+  url: string;
+  body: unknown;
+  raw: Buffer | undefined;
+}
+
+export function exampleQuery(op: Operation): string {
+  const examples = QUERY_EXAMPLES[op.key] ?? {};
+  const search = new URLSearchParams();
+  for (const p of op.queryParams) {
+    const value = examples[p.name] ?? (p.required ? String(fc.sample(validArbitrary(p.schema), { numRuns: 1, seed: 20261126 })[0]) : undefined);
+    if (value !== undefined) search.append(p.name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** One well-formed request for the operation, against the world's resources. */
+export async function prepareRequest(op: Operation, world: World, admin: Client): Promise<PreparedRequest> {
+  return {
+    url: world.pathOf(op) + exampleQuery(op),
+    body: await exampleBody(op, world, admin),
+    raw: RAW_BODY_OPERATIONS.has(op.key) ? buildPdf("Uji") : undefined,
+  };
+}
+
+/** Send it as the client would: JSON with the CSRF token, or raw bytes for uploads. */
+export async function send(client: Client, op: Operation, request: PreparedRequest): Promise<Response> {
+  const c = SESSION_REPLACING.has(op.key) ? client.fork() : client;
+  if (request.raw) {
+    const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+    if (op.method !== "GET") headers["x-csrf-token"] = await c.csrfToken();
+    return c.raw(op.method, request.url, { payload: request.raw, headers });
+  }
+  return c.request(op.method, request.url, request.body);
+}
+
+/** Operations in a stable order: everything else first, then RUN_LAST in its order; deletions after the rest. */
+export function executionOrder(operations: readonly Operation[]): Operation[] {
+  const rank = (op: Operation) => (RUN_LAST.includes(op.key) ? 2 + RUN_LAST.indexOf(op.key) : op.method === "DELETE" ? 1 : 0);
+  return [...operations].sort((a, b) => rank(a) - rank(b));
+}

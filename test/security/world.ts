@@ -1,0 +1,206 @@
+import { createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
+import { createPackage } from "../../src/modules/packages/packages.service.js";
+import { invite } from "../../src/modules/direct/direct.service.js";
+import { enqueueMail, notifyUser } from "../../src/modules/notifications/notifications.service.js";
+import { publicationContext } from "../../src/modules/tenders/publication-context.js";
+import type { Role } from "../../src/modules/users/roles.js";
+import type { TestApp } from "../support/app.js";
+import type { Client } from "../support/client.js";
+import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../support/factories.js";
+import { concretePath, type Operation } from "../support/openapi.js";
+import { buildPdf } from "../support/pdf.js";
+import { actorOf, buildPublishedTender } from "../support/tenders.js";
+
+/**
+ * Who calls. Agency A owns the package, the tender and the Pengadaan Langsung; vendor A is the tender's
+ * participant, the direct procurement's invitee and the owner of the vendor records. Agency B and vendor B
+ * are the outsiders: same roles, someone else's records.
+ */
+export interface Principal {
+  name: string;
+  role: Role | null;
+  /**
+   * The agency the account belongs to: "A" (the owner of the package), "B" (another agency), "other" (an
+   * agency that owns nothing here: the tender's Pokja members come from their own agencies) or none.
+   */
+  agency: "A" | "B" | "other" | null;
+  /** A member of the tender's Pokja. */
+  committee: boolean;
+  /** Vendor A: owner of the vendor resources, participant of the tender, invited to the direct procurement. */
+  ownerVendor: boolean;
+  /** The Pejabat Pengadaan assigned to agency A's Pengadaan Langsung. */
+  directOfficial: boolean;
+  user: TestUser | null;
+  client: Client;
+}
+
+export interface World {
+  principals: Principal[];
+  /** The value of a path parameter for an operation: a real resource of agency A or vendor A. */
+  param(op: Operation, name: string): string | undefined;
+  /** The operation's path with every parameter pointing at a real resource where the world has one. */
+  pathOf(op: Operation): string;
+  tenderCode: string;
+  packageId: string;
+  directPackageId: string;
+  /** Agency A's work unit, for new packages. */
+  workUnitId: string;
+  agencyA: string;
+  /** The Pengadaan Langsung's bill-of-quantities lines. */
+  directItemIds: string[];
+  vendorA: TestUser & { vendorId: string };
+  /** An account of agency A the user-management operations act on (disable, enable, reset). */
+  victim: TestUser;
+  /** An account without a second factor, for the login operation. */
+  loginProbe: TestUser;
+}
+
+/** A vendor's records, one per kind (the shapes from the vendor records tests). */
+export const RECORD_BODIES: Record<string, unknown> = {
+  deeds: { type: "pendirian", number: "12", date: "2015-03-02", notary: "Notaris Sri Wahyuni, S.H.", approvalNumber: "AHU-0012345.AH.01.07.2015" },
+  owners: { name: "Slamet Riyadi", identityNumber: "3577011234560001", address: "Jl. Pahlawan 12, Madiun", sharePercent: "60" },
+  managers: { name: "Slamet Riyadi", identityNumber: "3577011234560001", position: "Direktur", from: "2015-03-02", until: null },
+  experts: { name: "Ir. Bambang Wijaya, M.T.", education: "S2 Teknik Sipil", expertise: "Ahli jalan dan jembatan", yearsOfExperience: 12, certificate: "SKK Ahli Madya Jalan" },
+  equipment: { type: "Asphalt finisher", quantity: 1, capacity: "10 ton", brand: "Sakai", year: 2018, condition: "baik", ownership: "milik_sendiri" },
+  experience: { contractName: "Peningkatan Jalan Desa Sidorejo", client: "Dinas PUPR Kabupaten Madiun", location: "Kabupaten Madiun", contractNumber: "602/123/2024", contractDate: "2024-05-10", value: "1250000000", completedOn: "2024-10-30" },
+  "tax-reports": { type: "spt_tahunan", period: "2025", receiptNumber: "BPE-2025-000123", date: "2026-03-28" },
+};
+
+export const LICENCE_BODY = { kind: "NIB", number: "9120123456789", issuer: "OSS RBA", kbliCodes: ["41011", "42101"], validFrom: "2024-01-15", validUntil: null };
+
+/** Operations that only a draft package allows: they point at agency A's draft rather than the published tender's package. */
+const DRAFT_OPERATIONS = new Set(["PUT /api/v1/packages/{packageId}", "POST /api/v1/packages/{packageId}/documents"]);
+
+async function expectCreated<T>(what: string, r: { status: number; text: string; body: unknown }): Promise<T> {
+  if (r.status < 200 || r.status >= 300) throw new Error(`fixture ${what}: ${r.status} ${r.text}`);
+  return r.body as T;
+}
+
+export async function uploadBytes(client: Client, url: string, bytes: Buffer) {
+  return client.raw("POST", url, { payload: bytes, headers: { "content-type": "application/octet-stream", "x-csrf-token": await client.csrfToken() } });
+}
+
+/** Builds the fixtures once per file, with the real services and routes; the clock ends in Pemberian Penjelasan. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const db = t.deps.database.db;
+  const ctx = publicationContext(t.deps.config);
+  const documentIds: { package?: string; vendor?: string } = {};
+  const tender = await buildPublishedTender(t, {}, async (packageId, ppk) => {
+    const r = await uploadBytes(await loginAs(t, ppk), `/api/v1/packages/${packageId}/documents?kind=kak&name=KAK.pdf`, buildPdf());
+    documentIds.package = (await expectCreated<{ id: string }>("package document", r)).id;
+  });
+  const agencyA = tender.agency.id;
+  const agencyB = (await buildAgency(t)).id;
+
+  const user = (role: Role, agencyId?: string) => buildUser(t, role, agencyId ? { agencyId } : {});
+  const official = await user("pejabat_pengadaan", agencyA);
+  const vendorA = await buildVendor(t, "verified", "CV Penyedia A");
+  const vendorB = await buildVendor(t, "verified", "CV Penyedia B");
+
+  // A Pengadaan Langsung of agency A, its official, vendor A invited.
+  const unit = await createWorkUnit(db, null, agencyA, { code: "U2", name: "Bidang Umum" }, t.clock.now());
+  const direct = await createPackage(db, actorOf(tender.ppk), {
+    rupCode: "51234005", name: "Pengadaan Alat Tulis Kantor", workUnitId: unit.id, fiscalYear: 2027, fundingSource: "APBD", pagu: "45000000",
+    category: "barang", method: "pengadaan_langsung", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "lumsum", kbliCodes: [], qualificationRequirements: "",
+    hpsItems: [{ description: "Kertas HVS A4 80 gram", unit: "rim", quantity: "300", unitPrice: "55000" }],
+  }, t.clock.now());
+  await assignCommittee(db, actorOf(tender.admin), direct.row.id, { kind: "pejabat_pengadaan", memberIds: [official.id], decreeNumber: "027/9/2026" }, t.clock.now());
+  await invite(db, actorOf(official), direct.row.id, { vendorId: vendorA.vendorId, quotationDue: "2026-12-18T03:00:00Z" }, t.clock.now(), ctx);
+
+  // A draft package of agency A for the operations that only a draft allows.
+  const draft = await createPackage(db, actorOf(tender.ppk), {
+    rupCode: "51234006", name: "Pengadaan Meja Kursi Kantor", workUnitId: unit.id, fiscalYear: 2027, fundingSource: "APBD", pagu: "150000000",
+    category: "barang", method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "lumsum", kbliCodes: [], qualificationRequirements: "",
+    hpsItems: [{ description: "Meja kerja", unit: "unit", quantity: "20", unitPrice: "2500000" }],
+  }, t.clock.now());
+
+  // Everyone logs in during Pemberian Penjelasan (sessions are judged by the server's clock).
+  t.clock.set(new Date("2026-12-08T03:00:00Z"));
+  const principalsSpec: { name: string; role: Role | null; agency: "A" | "B" | "other" | null; committee?: boolean; ownerVendor?: boolean; directOfficial?: boolean; user: TestUser | null }[] = [
+    { name: "anonymous", role: null, agency: null, user: null },
+    { name: "kepala_lpse", role: "kepala_lpse", agency: null, user: await user("kepala_lpse") },
+    { name: "admin_ppe", role: "admin_ppe", agency: null, user: await user("admin_ppe") },
+    { name: "verifikator", role: "verifikator", agency: null, user: await user("verifikator") },
+    { name: "helpdesk", role: "helpdesk", agency: null, user: await user("helpdesk") },
+    { name: "auditor", role: "auditor", agency: null, user: await user("auditor") },
+    { name: "admin_agency", role: "admin_agency", agency: "A", user: tender.admin },
+    { name: "pa_kpa", role: "pa_kpa", agency: "A", user: await user("pa_kpa", agencyA) },
+    { name: "ppk", role: "ppk", agency: "A", user: tender.ppk },
+    { name: "pokja", role: "pokja", agency: "other", committee: true, user: tender.pokja[0] as TestUser },
+    { name: "pejabat_pengadaan", role: "pejabat_pengadaan", agency: "A", directOfficial: true, user: official },
+    { name: "vendor", role: "vendor", agency: null, ownerVendor: true, user: vendorA },
+    { name: "admin_agency of agency B", role: "admin_agency", agency: "B", user: await user("admin_agency", agencyB) },
+    { name: "pa_kpa of agency B", role: "pa_kpa", agency: "B", user: await user("pa_kpa", agencyB) },
+    { name: "ppk of agency B", role: "ppk", agency: "B", user: await user("ppk", agencyB) },
+    { name: "pokja of agency B", role: "pokja", agency: "B", user: await user("pokja", agencyB) },
+    { name: "pejabat_pengadaan of agency B", role: "pejabat_pengadaan", agency: "B", user: await user("pejabat_pengadaan", agencyB) },
+    { name: "another vendor", role: "vendor", agency: null, user: vendorB },
+  ];
+  const principals: Principal[] = [];
+  for (const p of principalsSpec) {
+    principals.push({ committee: false, ownerVendor: false, directOfficial: false, ...p, client: p.user ? await loginAs(t, p.user) : t.client() });
+  }
+  const clientOf = (name: string) => (principals.find((p) => p.name === name) as Principal).client;
+  const vendorClient = clientOf("vendor");
+  const admin = clientOf("admin_ppe");
+
+  // Vendor A's data: a licence, one record of each kind, a document.
+  const vendorBase = `/api/v1/vendors/${vendorA.vendorId}`;
+  const licence = await expectCreated<{ id: string }>("licence", await vendorClient.post(`${vendorBase}/licences`, LICENCE_BODY));
+  const recordIds: Record<string, string> = {};
+  for (const [kind, body] of Object.entries(RECORD_BODIES)) recordIds[kind] = (await expectCreated<{ id: string }>(kind, await vendorClient.post(`${vendorBase}/${kind}`, body))).id;
+  documentIds.vendor = (await expectCreated<{ id: string }>("vendor document", await uploadBytes(vendorClient, `${vendorBase}/documents?kind=akta_pendirian&name=Akta.pdf`, buildPdf("Akta")))).id;
+
+  // An LPSE holiday, a notification and a mail for vendor A.
+  await expectCreated("holiday", await admin.post("/api/v1/holidays", { date: "2027-08-17", name: "Hari Kemerdekaan RI", kind: "national" }));
+  const { notificationId, mailId } = await db.transaction().execute((trx) =>
+    notifyUser(trx, { userId: vendorA.id, kind: "test.notice", title: { id: "Pemberitahuan", en: "Notice" }, body: { id: "Isi", en: "Body" }, email: true }, t.clock.now(), { publicUrl: t.deps.config.publicUrl }),
+  );
+  const extraMail = await db.transaction().execute((trx) => enqueueMail(trx, { to: "penerima@uji.test", subject: "Uji", text: "Isi" }, t.clock.now()));
+
+  // Pemberian Penjelasan: vendor A joins and asks.
+  await expectCreated("participation", await vendorClient.post(`/api/v1/tenders/${tender.tenderCode}/participation`));
+  const question = await expectCreated<{ id: string }>("question", await vendorClient.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai beton ready mix?" }));
+
+  const releases = (await t.client().get<{ releases: { id: string; ocid: string }[] }>("/api/v1/ocds/releases")).body.releases;
+  const release = releases.find((r) => r.ocid.endsWith(tender.tenderCode)) ?? releases[0];
+  const victim = await user("ppk", agencyA);
+  const loginProbe = await user("helpdesk");
+
+  const shared: Record<string, string | undefined> = {
+    agencyId: agencyA,
+    userId: victim.id,
+    date: "2027-08-17",
+    notificationId,
+    mailId: mailId ?? extraMail,
+    vendorId: vendorA.vendorId,
+    licenceId: licence.id,
+    tenderCode: tender.tenderCode,
+    questionId: question.id,
+    releaseId: release?.id,
+    ocid: release?.ocid,
+  };
+  const world: World = {
+    principals,
+    tenderCode: tender.tenderCode,
+    packageId: tender.packageId,
+    directPackageId: direct.row.id,
+    workUnitId: unit.id,
+    agencyA,
+    directItemIds: direct.items.map((i) => i.id),
+    vendorA,
+    victim,
+    loginProbe,
+    pathOf(op) {
+      return concretePath(op, (name) => world.param(op, name));
+    },
+    param(op, name) {
+      if (name === "packageId") return op.path.includes("/direct") ? direct.row.id : DRAFT_OPERATIONS.has(op.key) ? draft.row.id : tender.packageId;
+      if (name === "documentId") return op.path.startsWith("/api/v1/vendors/") ? documentIds.vendor : documentIds.package;
+      if (name === "recordId") return recordIds[op.path.split("/")[5] ?? ""];
+      return shared[name];
+    },
+  };
+  return world;
+}
