@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { openBid, EnvelopeError, type OpenedBid } from "../../crypto/envelope.js";
 import { recoverTenderKey, shareHash, WrongSharesError } from "../../crypto/keys.js";
 import { appendEvent } from "../../log/event-log.js";
@@ -11,21 +10,18 @@ import { formatLocal } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
 import type { BidDeps } from "./bids.service.js";
 import * as repo from "./bids.repository.js";
+import { nodeAesGcm, nodeDigest } from "./node-crypto.js";
 import { loadAsKeyHolder } from "./keys.service.js";
 import { awardTenderCepat } from "../evaluation/evaluation.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
 
-const nodeDigest = () => {
-  const hash = createHash("sha256");
-  return { update: (b: Uint8Array) => void hash.update(b), hex: () => hash.digest("hex") };
-};
 
 type Outcome = { status: "valid"; priceSen: bigint; opened: OpenedBid } | { status: "invalid"; error: string };
 
 /** One bid decrypted and checked; a bid that fails is recorded as invalid with the reason, never skipped. */
 async function openOne(deps: BidDeps, bid: { sha256: string; vendor_id: string }, tenderCode: string, key: Awaited<ReturnType<typeof recoverTenderKey>>): Promise<Outcome> {
   try {
-    const opened = await openBid(deps.fileStore.open(bid.sha256), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: nodeDigest });
+    const opened = await openBid(deps.fileStore.open(bid.sha256), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: nodeDigest, aesGcm: nodeAesGcm });
     const priceSen = typeof opened.document.price === "string" ? parseRupiah(opened.document.price) : null;
     if (priceSen === null) return { status: "invalid", error: "the bid document has no valid price" };
     if (opened.document.files?.length !== opened.files.length) return { status: "invalid", error: "the bid document does not list its files" };
