@@ -1,4 +1,4 @@
-import type { Role } from "../../src/modules/users/roles.js";
+import { LPSE_WIDE_ROLES, type Role } from "../../src/modules/users/roles.js";
 import type { Principal } from "./world.js";
 
 /**
@@ -10,7 +10,8 @@ import type { Principal } from "./world.js";
  * for its stage or content. Everyone else must get 401 (anonymous), 403, or 404 where existence is secret.
  * The fixture world: agency A owns a package and its published tender (Pokja = "the committee"); vendor A
  * joined the tender, is invited to agency A's Pengadaan Langsung, and owns the vendor records; agency B
- * and vendor B hold the same roles over none of it.
+ * and vendor B hold the same roles over none of it. A draft sealed-bid package of agency A has the same Pokja.
+ * The Kepala LPSE opened a standards cycle with the Verifikator on its team; the Helpdesk owns its finding.
  */
 export interface Rule {
   describe: string;
@@ -34,6 +35,27 @@ export const RECIPIENT = rule("the notification's recipient", (p) => p.ownerVend
 export const DIRECT_OFFICIAL = rule("the Pejabat Pengadaan of the package", (p) => p.directOfficial);
 /** Bidders (a sealed bid opened) object and appeal; the fixture tender has no bids yet, so nobody is one. */
 export const BIDDER = rule("a bidder of the tender (none in the fixtures)", () => false);
+/** The vendor that submitted a sealed bid reads its events; the fixture tender has no bids yet, so nobody is one. */
+export const BID_OWNER = rule("the vendor that submitted the bid (none in the fixtures)", () => false);
+/**
+ * The Kepala LPSE holding the escrow share of a tender key. Only with the escrow setting on; the fixtures keep
+ * the default (off), so nobody holds one and the Kepala LPSE is refused like any other outsider.
+ */
+export const ESCROW_HOLDER = rule("the Kepala LPSE holding the escrow share (none: escrow is off in the fixtures)", () => false);
+/** The key ceremony before publication: the committee assigned to the draft sealed-bid package (the tender's Pokja). */
+export const DRAFT_COMMITTEE = rule("the package's committee before publication", (p) => p.committee);
+export const KEPALA_LPSE = rule("the Kepala LPSE", (p) => p.role === "kepala_lpse");
+/** The LPSE's own staff, neither vendors nor agency officials. */
+export const LPSE_STAFF = rule("LPSE-wide staff (kepala_lpse, admin_ppe, verifikator, helpdesk, auditor)", (p) => p.role !== null && LPSE_WIDE_ROLES.includes(p.role));
+export const ASSESSOR = rule("the cycle's assessment team", (p) => p.assessor);
+export const ACTION_OWNER = rule("the owner of the corrective action", (p) => p.actionOwner);
+export const VERIFYING_ASSESSOR = rule("the cycle's assessment team, not the action's owner", (p) => p.assessor && !p.actionOwner);
+/**
+ * /metrics answers METRICS_TOKEN, or a direct loopback connection without forwarding headers (the tests run
+ * without a token). Injected requests come from loopback, so every caller is allowed here; the refusal of a
+ * relayed or remote scrape is tested in test/server/metrics.test.ts.
+ */
+export const METRICS_SCRAPER = rule("loopback or METRICS_TOKEN (every injected caller: loopback, no forwarding header)", () => true);
 export const anyOf = (...rules: Rule[]) => rule(rules.map((r) => r.describe).join(" | "), (p) => rules.some((r) => r.allows(p)));
 
 /** LPSE-wide oversight of vendors' data. */
@@ -44,6 +66,10 @@ const PACKAGE_READERS = anyOf(roles("admin_ppe", "auditor"), sameAgency("admin_a
 /** A published tender's files: participants, the committee and LPSE oversight. */
 const TENDER_FILE_READERS = anyOf(roles("admin_ppe", "auditor"), COMMITTEE, PARTICIPANT);
 const PACKAGE_PPK = sameAgency("ppk");
+/** The evaluation minutes and the winner proposal: the committee, the agency's PPK and PA/KPA, the auditors. */
+const MINUTES_READERS = anyOf(roles("auditor"), COMMITTEE, sameAgency("ppk", "pa_kpa"));
+/** A standards cycle: the Kepala LPSE, the auditor, its team and the owners of its corrective actions. */
+const CYCLE_READERS = anyOf(KEPALA_LPSE, roles("auditor"), ASSESSOR, ACTION_OWNER);
 
 const records = (kind: string): Record<string, Rule> => ({
   [`GET /api/v1/vendors/{vendorId}/${kind}`]: VENDOR_DATA_READERS,
@@ -55,6 +81,9 @@ const records = (kind: string): Record<string, Rule> => ({
 export const ACCESS_TABLE: Record<string, Rule> = {
   // system
   "GET /api/health": PUBLIC,
+  "GET /health/live": PUBLIC,
+  "GET /health/ready": PUBLIC,
+  "GET /metrics": METRICS_SCRAPER,
   "GET /api/openapi.json": PUBLIC,
   "GET /api/v1/public/lpse": PUBLIC,
   "POST /api/v1/setup": PUBLIC,
@@ -143,6 +172,8 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "PUT /api/v1/packages/{packageId}/schedule": COMMITTEE,
   "GET /api/v1/packages/{packageId}/schedule/proposal": COMMITTEE,
   "POST /api/v1/packages/{packageId}/publish": COMMITTEE,
+  "GET /api/v1/packages/{packageId}/key-ceremony": DRAFT_COMMITTEE,
+  "POST /api/v1/packages/{packageId}/tender-code": DRAFT_COMMITTEE,
 
   // tenders: portal, participation, clarification, addenda
   "GET /api/v1/public/tenders": PUBLIC,
@@ -167,12 +198,13 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "GET /api/v1/ocds/records/{ocid}": PUBLIC,
 
   // sealed bids: keys, ceremony, bids, opening
-  "GET /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan"),
-  "PUT /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan"),
+  // The Kepala LPSE keeps an opening key too: it may hold the escrow share of tender keys.
+  "GET /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan", "kepala_lpse"),
+  "PUT /api/v1/me/opening-key": roles("pokja", "pejabat_pengadaan", "kepala_lpse"),
   "GET /api/v1/tenders/{tenderCode}/key-ceremony": COMMITTEE,
   "PUT /api/v1/tenders/{tenderCode}/tender-key": COMMITTEE,
   "GET /api/v1/public/tenders/{tenderCode}/key": PUBLIC,
-  "GET /api/v1/tenders/{tenderCode}/key-share": COMMITTEE,
+  "GET /api/v1/tenders/{tenderCode}/key-share": anyOf(COMMITTEE, ESCROW_HOLDER),
   "POST /api/v1/tenders/{tenderCode}/bids": PARTICIPANT,
   "POST /api/v1/tenders/{tenderCode}/bid-uploads": PARTICIPANT,
   "GET /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}": PARTICIPANT,
@@ -180,8 +212,9 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}/complete": PARTICIPANT,
   "GET /api/v1/tenders/{tenderCode}/bids/mine": PARTICIPANT,
   "DELETE /api/v1/tenders/{tenderCode}/bids/mine": PARTICIPANT,
-  "POST /api/v1/tenders/{tenderCode}/opening/shares": COMMITTEE,
-  "GET /api/v1/tenders/{tenderCode}/opening/shares": COMMITTEE,
+  "GET /api/v1/tenders/{tenderCode}/bids/{bidId}/events": BID_OWNER,
+  "POST /api/v1/tenders/{tenderCode}/opening/shares": anyOf(COMMITTEE, ESCROW_HOLDER),
+  "GET /api/v1/tenders/{tenderCode}/opening/shares": anyOf(COMMITTEE, ESCROW_HOLDER),
   "GET /api/v1/public/tenders/{tenderCode}/opening": PUBLIC,
 
   // evaluation
@@ -189,6 +222,11 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "PUT /api/v1/tenders/{tenderCode}/evaluation/{vendorId}/{stage}": COMMITTEE,
   "POST /api/v1/tenders/{tenderCode}/winner": COMMITTEE,
   "GET /api/v1/public/tenders/{tenderCode}/results": PUBLIC,
+  "GET /api/v1/tenders/{tenderCode}/winner/proposals": MINUTES_READERS,
+  "POST /api/v1/tenders/{tenderCode}/winner/decision": sameAgency("pa_kpa"),
+  "GET /api/v1/tenders/{tenderCode}/minutes": MINUTES_READERS,
+  "GET /api/v1/tenders/{tenderCode}/minutes/{kind}": MINUTES_READERS,
+  "POST /api/v1/tenders/{tenderCode}/minutes/{kind}": COMMITTEE,
 
   // award: sanggah, banding, SPPBJ, failure, contract
   "POST /api/v1/tenders/{tenderCode}/objections": BIDDER,
@@ -207,9 +245,33 @@ export const ACCESS_TABLE: Record<string, Rule> = {
 
   // Pengadaan Langsung
   "GET /api/v1/direct/invitations": roles("vendor"),
+  "GET /api/v1/public/direct-results": PUBLIC,
   "GET /api/v1/packages/{packageId}/direct": anyOf(DIRECT_OFFICIAL, INVITEE),
   "POST /api/v1/packages/{packageId}/direct/invitation": DIRECT_OFFICIAL,
   "PUT /api/v1/packages/{packageId}/direct/quotation": INVITEE,
   "POST /api/v1/packages/{packageId}/direct/negotiation": DIRECT_OFFICIAL,
   "POST /api/v1/packages/{packageId}/direct/result": DIRECT_OFFICIAL,
+
+  // operations: restore drills are continuity evidence (LPSE standard 12)
+  "GET /api/v1/operations/drills": roles("admin_ppe", "kepala_lpse", "auditor"),
+
+  // the 17 LPSE standards: the Kepala LPSE opens, appoints, signs off; the team assesses; owners act
+  "GET /api/v1/standards/catalog": AUTHENTICATED,
+  "GET /api/v1/standards/catalog/{version}": AUTHENTICATED,
+  "GET /api/v1/standards/staff": LPSE_STAFF,
+  "GET /api/v1/standards/cycles": LPSE_STAFF,
+  "POST /api/v1/standards/cycles": KEPALA_LPSE,
+  "GET /api/v1/standards/cycles/{cycleId}": CYCLE_READERS,
+  "PUT /api/v1/standards/cycles/{cycleId}/team": KEPALA_LPSE,
+  "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/coordinator": KEPALA_LPSE,
+  "PUT /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}": ASSESSOR,
+  "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/links": ASSESSOR,
+  "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files": ASSESSOR,
+  "GET /api/v1/standards/cycles/{cycleId}/evidence/{evidenceId}/content": CYCLE_READERS,
+  "POST /api/v1/standards/cycles/{cycleId}/findings": ASSESSOR,
+  "POST /api/v1/standards/cycles/{cycleId}/findings/{findingId}/done": ACTION_OWNER,
+  "POST /api/v1/standards/cycles/{cycleId}/findings/{findingId}/verify": VERIFYING_ASSESSOR,
+  "POST /api/v1/standards/cycles/{cycleId}/sign-off": KEPALA_LPSE,
+  "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/lkpp": KEPALA_LPSE,
+  "GET /api/v1/standards/cycles/{cycleId}/report": CYCLE_READERS,
 };

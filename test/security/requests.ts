@@ -16,6 +16,7 @@ export const RAW_BODY_OPERATIONS = new Set([
   "POST /api/v1/packages/{packageId}/documents",
   "POST /api/v1/tenders/{tenderCode}/bids",
   "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}",
+  "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files",
 ]);
 
 /** Operations that would replace the caller's session cookie: sent from a copy of the caller's client. */
@@ -36,6 +37,7 @@ const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
   "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}": { offset: "0" },
   "GET /api/v1/packages/{packageId}/schedule/proposal": { start: "2027-01-04" },
   "GET /api/v1/packages/{packageId}/assignable-members": { kind: "pokja" },
+  "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files": { name: "Notulen rapat.pdf" },
 };
 
 /** Bodies that need real ids of the fixture world (or the current settings) to pass validation. */
@@ -61,6 +63,31 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       return LICENCE_BODY;
     case "PUT /api/v1/tenders/{tenderCode}/evaluation/{vendorId}/{stage}":
       return { passed: true, reason: "Memenuhi persyaratan" };
+    case "POST /api/v1/standards/cycles":
+      return { period: "2027" };
+    case "PUT /api/v1/standards/cycles/{cycleId}/team":
+      return { memberIds: [world.standards.assessorId] };
+    case "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/coordinator":
+      return { userId: world.standards.assessorId };
+    case "PUT /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}":
+      return { status: "partially_met", notes: "Sebagian bukti tersedia" };
+    case "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/links":
+      return { title: "Laporan layanan", url: "https://lpse.example.go.id/laporan" };
+    case "POST /api/v1/standards/cycles/{cycleId}/findings":
+      return {
+        standardCode: world.standards.standardCode, criterionCode: world.standards.criterionCode, description: "Notulen rapat tim belum ditandatangani",
+        action: "Tandatangani dan arsipkan notulen", priority: "low", ownerId: world.standards.actionOwnerId, dueDate: "2027-04-30",
+      };
+    case "POST /api/v1/standards/cycles/{cycleId}/findings/{findingId}/done":
+      return { note: "Catatan layanan bantuan sudah dilengkapi" };
+    case "POST /api/v1/standards/cycles/{cycleId}/findings/{findingId}/verify":
+      return { note: "Sudah diperiksa" };
+    case "POST /api/v1/standards/cycles/{cycleId}/sign-off":
+      return { note: "" };
+    case "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/lkpp":
+      return { result: "met", letterNumber: "B-123/LKPP/2027", letterDate: "2027-02-01" };
+    case "POST /api/v1/tenders/{tenderCode}/winner/decision":
+      return { decision: "returned", reason: "Harga penawaran perlu diklarifikasi" };
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {

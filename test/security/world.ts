@@ -3,6 +3,7 @@ import { assignCommittee } from "../../src/modules/packages/assignment.service.j
 import { createPackage } from "../../src/modules/packages/packages.service.js";
 import { invite } from "../../src/modules/direct/direct.service.js";
 import { enqueueMail, notifyUser } from "../../src/modules/notifications/notifications.service.js";
+import { CURRENT_CATALOG_VERSION, catalogVersion } from "../../src/modules/standards/catalog/index.js";
 import { publicationContext } from "../../src/modules/tenders/publication-context.js";
 import type { Role } from "../../src/modules/users/roles.js";
 import type { TestApp } from "../support/app.js";
@@ -31,6 +32,10 @@ export interface Principal {
   ownerVendor: boolean;
   /** The Pejabat Pengadaan assigned to agency A's Pengadaan Langsung. */
   directOfficial: boolean;
+  /** On the internal assessment team of the standards cycle. */
+  assessor: boolean;
+  /** Owner of the standards cycle's corrective action (not on its team). */
+  actionOwner: boolean;
   user: TestUser | null;
   client: Client;
 }
@@ -54,6 +59,8 @@ export interface World {
   victim: TestUser;
   /** An account without a second factor, for the login operation. */
   loginProbe: TestUser;
+  /** The standards cycle opened by the Kepala LPSE: its team member, the owner of its finding, the codes used. */
+  standards: { cycleId: string; assessorId: string; actionOwnerId: string; standardCode: string; criterionCode: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -71,6 +78,8 @@ export const LICENCE_BODY = { kind: "NIB", number: "9120123456789", issuer: "OSS
 
 /** Operations that only a draft package allows: they point at agency A's draft rather than the published tender's package. */
 const DRAFT_OPERATIONS = new Set(["PUT /api/v1/packages/{packageId}", "POST /api/v1/packages/{packageId}/documents"]);
+/** Operations of the key ceremony before publication: they point at the draft sealed-bid package with the tender's Pokja. */
+const SEALED_DRAFT_OPERATIONS = new Set(["GET /api/v1/packages/{packageId}/key-ceremony", "POST /api/v1/packages/{packageId}/tender-code"]);
 
 async function expectCreated<T>(what: string, r: { status: number; text: string; body: unknown }): Promise<T> {
   if (r.status < 200 || r.status >= 300) throw new Error(`fixture ${what}: ${r.status} ${r.text}`);
@@ -115,14 +124,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     hpsItems: [{ description: "Meja kerja", unit: "unit", quantity: "20", unitPrice: "2500000" }],
   }, t.clock.now());
 
+  // A draft sealed-bid package of agency A with the tender's Pokja, for the key ceremony before publication.
+  const sealedDraft = await createPackage(db, actorOf(tender.ppk), {
+    rupCode: "51234007", name: "Rehabilitasi Gedung Kantor Kelurahan", workUnitId: unit.id, fiscalYear: 2027, fundingSource: "APBD", pagu: "750000000",
+    category: "pekerjaan_konstruksi", method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "harga_satuan", kbliCodes: ["41012"], qualificationRequirements: "SBU BG004",
+    hpsItems: [{ description: "Pekerjaan atap", unit: "ls", quantity: "1", unitPrice: "700000000" }],
+  }, t.clock.now());
+  await assignCommittee(db, actorOf(tender.admin), sealedDraft.row.id, { kind: "pokja", memberIds: tender.pokja.map((p) => p.id), decreeNumber: "027/10/2026" }, t.clock.now());
+
   // Everyone logs in during Pemberian Penjelasan (sessions are judged by the server's clock).
   t.clock.set(new Date("2026-12-08T03:00:00Z"));
-  const principalsSpec: { name: string; role: Role | null; agency: "A" | "B" | "other" | null; committee?: boolean; ownerVendor?: boolean; directOfficial?: boolean; user: TestUser | null }[] = [
+  const principalsSpec: {
+    name: string; role: Role | null; agency: "A" | "B" | "other" | null; committee?: boolean; ownerVendor?: boolean; directOfficial?: boolean; assessor?: boolean; actionOwner?: boolean; user: TestUser | null;
+  }[] = [
     { name: "anonymous", role: null, agency: null, user: null },
     { name: "kepala_lpse", role: "kepala_lpse", agency: null, user: await user("kepala_lpse") },
     { name: "admin_ppe", role: "admin_ppe", agency: null, user: await user("admin_ppe") },
-    { name: "verifikator", role: "verifikator", agency: null, user: await user("verifikator") },
-    { name: "helpdesk", role: "helpdesk", agency: null, user: await user("helpdesk") },
+    { name: "verifikator", role: "verifikator", agency: null, assessor: true, user: await user("verifikator") },
+    { name: "helpdesk", role: "helpdesk", agency: null, actionOwner: true, user: await user("helpdesk") },
     { name: "auditor", role: "auditor", agency: null, user: await user("auditor") },
     { name: "admin_agency", role: "admin_agency", agency: "A", user: tender.admin },
     { name: "pa_kpa", role: "pa_kpa", agency: "A", user: await user("pa_kpa", agencyA) },
@@ -139,7 +158,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   ];
   const principals: Principal[] = [];
   for (const p of principalsSpec) {
-    principals.push({ committee: false, ownerVendor: false, directOfficial: false, ...p, client: p.user ? await loginAs(t, p.user) : t.client() });
+    principals.push({ committee: false, ownerVendor: false, directOfficial: false, assessor: false, actionOwner: false, ...p, client: p.user ? await loginAs(t, p.user) : t.client() });
   }
   const clientOf = (name: string) => (principals.find((p) => p.name === name) as Principal).client;
   const vendorClient = clientOf("vendor");
@@ -163,6 +182,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await expectCreated("participation", await vendorClient.post(`/api/v1/tenders/${tender.tenderCode}/participation`));
   const question = await expectCreated<{ id: string }>("question", await vendorClient.post(`/api/v1/tenders/${tender.tenderCode}/questions`, { question: "Apakah boleh memakai beton ready mix?" }));
 
+  // The LPSE standards: a cycle opened by the Kepala LPSE, the Verifikator on its team, evidence (a link and a
+  // file) for one criterion, a finding whose corrective action the Helpdesk owns.
+  const standards = await buildStandardsCycle(principals, clientOf);
+
   const releases = (await t.client().get<{ releases: { id: string; ocid: string }[] }>("/api/v1/ocds/releases")).body.releases;
   const release = releases.find((r) => r.ocid.endsWith(tender.tenderCode)) ?? releases[0];
   const victim = await user("ppk", agencyA);
@@ -180,6 +203,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     questionId: question.id,
     releaseId: release?.id,
     ocid: release?.ocid,
+    kind: "evaluasi",
+    version: String(CURRENT_CATALOG_VERSION),
+    cycleId: standards.cycleId,
+    standardCode: standards.standardCode,
+    criterionCode: standards.criterionCode,
+    evidenceId: standards.evidenceId,
+    findingId: standards.findingId,
   };
   const world: World = {
     principals,
@@ -192,15 +222,49 @@ export async function buildWorld(t: TestApp): Promise<World> {
     vendorA,
     victim,
     loginProbe,
+    standards,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },
     param(op, name) {
-      if (name === "packageId") return op.path.includes("/direct") ? direct.row.id : DRAFT_OPERATIONS.has(op.key) ? draft.row.id : tender.packageId;
+      if (name === "packageId") {
+        if (op.path.includes("/direct")) return direct.row.id;
+        if (SEALED_DRAFT_OPERATIONS.has(op.key)) return sealedDraft.row.id;
+        return DRAFT_OPERATIONS.has(op.key) ? draft.row.id : tender.packageId;
+      }
       if (name === "documentId") return op.path.startsWith("/api/v1/vendors/") ? documentIds.vendor : documentIds.package;
       if (name === "recordId") return recordIds[op.path.split("/")[5] ?? ""];
       return shared[name];
     },
   };
   return world;
+}
+
+/** The standards cycle of the fixture world, built through the routes as its Kepala LPSE and team would. */
+async function buildStandardsCycle(principals: readonly Principal[], clientOf: (name: string) => Client) {
+  const userOf = (name: string) => (principals.find((p) => p.name === name) as Principal).user as TestUser;
+  const head = clientOf("kepala_lpse");
+  const assessor = clientOf("verifikator");
+  const catalog = catalogVersion(CURRENT_CATALOG_VERSION);
+  const standard = catalog?.standards[0];
+  const criterion = standard?.criteria[0];
+  if (!standard || !criterion) throw new Error("fixture standards: the current catalog has no criterion");
+  const cycle = await expectCreated<{ id: string }>("standards cycle", await head.post("/api/v1/standards/cycles", { period: "2026" }));
+  const base = `/api/v1/standards/cycles/${cycle.id}`;
+  await expectCreated("standards team", await head.put(`${base}/team`, { memberIds: [userOf("verifikator").id] }));
+  await expectCreated("evidence link", await assessor.post(`${base}/criteria/${criterion.code}/evidence/links`, { title: "Halaman pengumuman", url: "/tender" }));
+  const evidence = await expectCreated<{ id: string }>("evidence file", await uploadBytes(assessor, `${base}/criteria/${criterion.code}/evidence/files?name=SK%20Tim.pdf`, buildPdf("SK")));
+  const raised = await expectCreated<{ findings: { id: string }[] }>(
+    "finding",
+    await assessor.post(`${base}/findings`, {
+      standardCode: standard.code, criterionCode: criterion.code, description: "Bukti layanan bantuan belum lengkap", action: "Lengkapi catatan layanan bantuan", priority: "medium",
+      ownerId: userOf("helpdesk").id, dueDate: "2027-03-31",
+    }),
+  );
+  const finding = raised.findings[0];
+  if (!finding) throw new Error("fixture standards: the finding is missing from the cycle");
+  return {
+    cycleId: cycle.id, assessorId: userOf("verifikator").id, actionOwnerId: userOf("helpdesk").id, standardCode: standard.code, criterionCode: criterion.code,
+    evidenceId: evidence.id, findingId: finding.id,
+  };
 }
