@@ -6,6 +6,9 @@ import { appendEvent, EventLog } from "../src/log/event-log.js";
 import { allEvents, allTreeHeads } from "../src/log/log.repository.js";
 import { loadOrCreateSigningKey } from "../src/log/signing-key.js";
 import { verifyLog, type StoredEvent } from "../src/log/verify-chain.js";
+import { canonicalJson, sha256Hex } from "../src/log/canonical.js";
+import { eventLeafHash, type LogEventHeader } from "../src/log/event-bytes.js";
+import { toHex } from "../src/log/merkle.js";
 import { percentile, report, scratchDir, seconds, size } from "./lib.js";
 
 /*
@@ -17,7 +20,7 @@ import { percentile, report, scratchDir, seconds, size } from "./lib.js";
 
 const EVENTS = size("LOG_EVENTS", 1_000_000);
 const DURABLE_APPENDS = size("LOG_DURABLE_APPENDS", 2_000);
-const BATCH = 5_000;
+const BATCH = 20_000;
 const PROOFS = 200;
 
 function event(i: number) {
@@ -43,12 +46,20 @@ async function main(): Promise<void> {
   }
   const durableSeconds = seconds(durableStart);
 
-  // Growing the log to its size: many events per transaction (seeding, not a figure for single appends).
+  // Growing the log to its size: the same rows appendEvent writes (same header, payload hash and leaf
+  // hash), inserted many per statement. Seeding only; its rate is not a figure for appends.
   const seedStart = process.hrtime.bigint();
   for (let done = DURABLE_APPENDS; done < EVENTS; ) {
     const n = Math.min(BATCH, EVENTS - done);
+    const rows = Array.from({ length: n }, (_, i) => {
+      const e = event(done + i);
+      const payload = canonicalJson(e.payload);
+      const header: LogEventHeader = { index: done + i, time: now.toISOString(), actorId: null, type: e.type, subjectType: e.subject.type, subjectId: e.subject.id, payloadHash: sha256Hex(payload), visibility: "internal" };
+      return { idx: header.index, time: header.time, actor_id: null, type: header.type, subject_type: header.subjectType, subject_id: header.subjectId, payload, payload_hash: header.payloadHash, visibility: header.visibility, leaf_hash: toHex(eventLeafHash(header)) };
+    });
     await database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < n; i++) await appendEvent(trx, event(done + i), now);
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto("events").values(rows.slice(i, i + 500)).execute();
+      await trx.updateTable("log_state").set({ size: done + n }).where("id", "=", 1).execute();
     });
     done += n;
   }
@@ -82,14 +93,14 @@ async function main(): Promise<void> {
     sizes: { events: EVENTS, durableAppends: DURABLE_APPENDS },
     figures: {
       durableAppendsPerSecond: DURABLE_APPENDS / durableSeconds,
-      batchedAppendsPerSecond: (EVENTS - DURABLE_APPENDS) / seedSeconds,
+      seedSeconds,
       firstSignedHeadSeconds: firstHeadSeconds,
       firstInclusionProofSeconds: firstProofSeconds,
       inclusionProofP50Ms: percentile(proofMs, 50),
       inclusionProofP95Ms: percentile(proofMs, 95),
       verifySeconds,
     },
-    ratios: { durableToBatchedAppends: DURABLE_APPENDS / durableSeconds / ((EVENTS - DURABLE_APPENDS) / seedSeconds) },
+    ratios: {},
     goals: [],
   });
 }

@@ -3,7 +3,7 @@ import type { Database, Tx } from "../db/database.js";
 import { canonicalJson, sha256Hex } from "./canonical.js";
 import { eventLeafHash, type LogEventHeader } from "./event-bytes.js";
 import * as repo from "./log.repository.js";
-import { consistencyProof, fromHex, inclusionProof, rootFromLeafHashes, toHex } from "./merkle.js";
+import { fromHex, MerkleTree, toHex } from "./merkle.js";
 import { signTreeHead, type SignedTreeHead } from "./tree-head.js";
 
 /** What a service records about a state change. */
@@ -42,25 +42,32 @@ export interface SigningKey {
 }
 
 /**
- * The Merkle tree over the log, with the leaf hashes of committed events cached in memory and
- * topped up incrementally (the table is append-only; `openlpse verify` is what re-reads everything).
+ * The Merkle tree over the log, kept in memory with every level of complete subtrees and topped up
+ * incrementally from the committed leaf hashes (the table is append-only; `openlpse verify` is what
+ * re-reads everything). Roots and proofs then cost O(log² n) hashes, not a pass over the log.
  */
 export class EventLog {
-  private leaves: Uint8Array[] = [];
+  private readonly tree = new MerkleTree();
 
   constructor(
     private readonly database: Database,
     readonly key: SigningKey,
   ) {}
 
-  /** Leaf hashes of the first `size` events, loading any that are not cached yet. */
-  private async leavesUpTo(size: number): Promise<Uint8Array[]> {
-    if (this.leaves.length < size) {
-      const more = await repo.leafHashesFrom(this.database.db, this.leaves.length, size);
-      for (const h of more) this.leaves.push(fromHex(h));
-    }
-    if (this.leaves.length < size) throw new Error(`event log has ${this.leaves.length} events, expected ${size}`);
-    return this.leaves;
+  /** Loads run one after another: two requests topping up at once must not append the same leaves twice. */
+  private loading: Promise<void> = Promise.resolve();
+
+  /** The tree holding at least the first `size` events, loading any that are not held yet. */
+  private async treeUpTo(size: number): Promise<MerkleTree> {
+    const load = this.loading.then(async () => {
+      if (this.tree.size >= size) return;
+      const more = await repo.leafHashesFrom(this.database.db, this.tree.size, size);
+      for (const h of more) this.tree.append(fromHex(h));
+    });
+    this.loading = load.catch(() => undefined);
+    await load;
+    if (this.tree.size < size) throw new Error(`event log has ${this.tree.size} events, expected ${size}`);
+    return this.tree;
   }
 
   async size(): Promise<number> {
@@ -68,7 +75,7 @@ export class EventLog {
   }
 
   async rootAt(size: number): Promise<string> {
-    return toHex(rootFromLeafHashes(await this.leavesUpTo(size), size));
+    return toHex((await this.treeUpTo(size)).root(size));
   }
 
   /** Sign and store a head for the current size, unless one exists already. Returns the latest head. */
@@ -90,14 +97,13 @@ export class EventLog {
   }
 
   async inclusionProof(index: number, treeSize: number): Promise<{ leafHash: string; auditPath: string[] }> {
-    const leaves = await this.leavesUpTo(treeSize);
-    const leaf = leaves[index];
+    const tree = await this.treeUpTo(treeSize);
+    const leaf = tree.leaf(index);
     if (!leaf) throw new RangeError(`no event ${index}`);
-    return { leafHash: toHex(leaf), auditPath: inclusionProof(leaves, index, treeSize).map(toHex) };
+    return { leafHash: toHex(leaf), auditPath: tree.inclusionProof(index, treeSize).map(toHex) };
   }
 
   async consistencyProof(first: number, second: number): Promise<string[]> {
-    const leaves = await this.leavesUpTo(second);
-    return consistencyProof(leaves, first, second).map(toHex);
+    return (await this.treeUpTo(second)).consistencyProof(first, second).map(toHex);
   }
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { consistencyProof, inclusionProof, leafHash, MerkleAccumulator, rootFromLeafHashes, verifyConsistency, verifyInclusion } from "./merkle.js";
+import { consistencyProof, inclusionProof, leafHash, MerkleAccumulator, MerkleTree, rootFromLeafHashes, verifyConsistency, verifyInclusion } from "./merkle.js";
 
 const MAX_SIZE = 300;
 const RUNS = { numRuns: 400 };
@@ -157,5 +157,28 @@ describe("consistency proofs (property)", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("the cached tree (property)", () => {
+  const tree = new MerkleTree();
+  for (const leaf of leaves) tree.append(leaf);
+
+  it("gives the same roots, audit paths and consistency proofs as the computation from the leaves", () => {
+    fc.assert(
+      fc.property(sizeAndIndex, twoSizes, ([size, index], [first, second]) => {
+        expect(tree.root(size)).toEqual(rootAt(size));
+        expect(tree.inclusionProof(index, size)).toEqual(inclusionProof(leaves, index, size));
+        expect(tree.consistencyProof(first, second)).toEqual(consistencyProof(leaves, first, second));
+      }),
+      RUNS,
+    );
+    expect(tree.root(0)).toEqual(rootFromLeafHashes(leaves, 0));
+  });
+
+  it("refuses sizes and indices it does not hold", () => {
+    expect(() => tree.root(MAX_SIZE + 1)).toThrow(RangeError);
+    expect(() => tree.inclusionProof(5, 5)).toThrow(RangeError);
+    expect(() => tree.consistencyProof(0, 5)).toThrow(RangeError);
   });
 });

@@ -87,6 +87,13 @@ export function inclusionProof(leafHashes: readonly Uint8Array[], index: number,
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
     throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
   }
+  return auditPath(index, size, (start, end) => subtreeRoot(leafHashes, start, end));
+}
+
+/** Subtree roots MTH(D[start:end]) as the proofs need them: from the leaves, or from a cached tree. */
+type SubtreeRoot = (start: number, end: number) => Uint8Array;
+
+function auditPath(index: number, size: number, subtree: SubtreeRoot): Uint8Array[] {
   // Walk down from the root; the RFC lists the siblings bottom-up, so reverse at the end.
   const path: Uint8Array[] = [];
   let start = 0;
@@ -95,10 +102,10 @@ export function inclusionProof(leafHashes: readonly Uint8Array[], index: number,
   while (n > 1) {
     const k = largestPowerOfTwoBelow(n);
     if (m < k) {
-      path.push(subtreeRoot(leafHashes, start + k, start + n));
+      path.push(subtree(start + k, start + n));
       n = k;
     } else {
-      path.push(subtreeRoot(leafHashes, start, start + k));
+      path.push(subtree(start, start + k));
       start += k;
       m -= k;
       n -= k;
@@ -113,6 +120,10 @@ export function consistencyProof(leafHashes: readonly Uint8Array[], first: numbe
   if (!Number.isSafeInteger(first) || first < 1 || first > second) {
     throw new RangeError(`cannot prove consistency from size ${first} to size ${second}: need 1 <= first <= second`);
   }
+  return consistencyPath(first, second, (start, end) => subtreeRoot(leafHashes, start, end));
+}
+
+function consistencyPath(first: number, second: number, subtree: SubtreeRoot): Uint8Array[] {
   // SUBPROOF(m, D[n], b), unrolled from the top; like PATH, its nodes come out in reverse order.
   const proof: Uint8Array[] = [];
   let start = 0;
@@ -122,10 +133,10 @@ export function consistencyProof(leafHashes: readonly Uint8Array[], first: numbe
   while (m < n) {
     const k = largestPowerOfTwoBelow(n);
     if (m <= k) {
-      proof.push(subtreeRoot(leafHashes, start + k, start + n));
+      proof.push(subtree(start + k, start + n));
       n = k;
     } else {
-      proof.push(subtreeRoot(leafHashes, start, start + k));
+      proof.push(subtree(start, start + k));
       start += k;
       m -= k;
       n -= k;
@@ -133,8 +144,69 @@ export function consistencyProof(leafHashes: readonly Uint8Array[], first: numbe
     }
   }
   // SUBPROOF(m, D[m], false) = {MTH(D[m])}; with b still true the verifier already has that root.
-  if (!startsAtOldRoot) proof.push(subtreeRoot(leafHashes, start, start + n));
+  if (!startsAtOldRoot) proof.push(subtree(start, start + n));
   return proof.reverse();
+}
+
+/**
+ * The whole tree kept in memory: every level of complete, aligned subtrees over the leaves appended so
+ * far (about two hashes per leaf). Any subtree root the RFC's algorithms ask for is a lookup, or a fold of
+ * at most log2(size) lookups along the ragged right edge, so a root, an audit path or a consistency proof
+ * at any size costs O(log² size) hashes instead of a pass over every leaf.
+ */
+export class MerkleTree {
+  private readonly levels: Uint8Array[][] = [[]];
+
+  get size(): number {
+    return this.levels[0]!.length;
+  }
+
+  leaf(index: number): Uint8Array | undefined {
+    return this.levels[0]![index];
+  }
+
+  append(leaf: Uint8Array): void {
+    this.levels[0]!.push(leaf);
+    // Each completed pair makes a node one level up, as far as the new leaf closes subtrees.
+    for (let level = 0, index = this.size - 1; isOdd(index); level++, index = half(index)) {
+      const nodes = this.levels[level]!;
+      (this.levels[level + 1] ??= []).push(nodeHash(nodes[index - 1]!, nodes[index]!));
+    }
+  }
+
+  /** MTH(D[size]). */
+  root(size: number = this.size): Uint8Array {
+    this.checkSize(size);
+    return size === 0 ? EMPTY_ROOT.slice() : this.subtree(0, size);
+  }
+
+  /** PATH(m, D[n]), as inclusionProof computes it from the leaves. */
+  inclusionProof(index: number, size: number): Uint8Array[] {
+    this.checkSize(size);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
+    return auditPath(index, size, (start, end) => this.subtree(start, end));
+  }
+
+  /** PROOF(m, D[n]), as consistencyProof computes it from the leaves. */
+  consistencyProof(first: number, second: number): Uint8Array[] {
+    this.checkSize(second);
+    if (!Number.isSafeInteger(first) || first < 1 || first > second) {
+      throw new RangeError(`cannot prove consistency from size ${first} to size ${second}: need 1 <= first <= second`);
+    }
+    return consistencyPath(first, second, (start, end) => this.subtree(start, end));
+  }
+
+  private subtree(start: number, end: number): Uint8Array {
+    const n = end - start;
+    if (n === 1) return this.levels[0]![start]!;
+    if (isPowerOfTwo(n) && start % n === 0) return this.levels[Math.log2(n)]![start / n]!;
+    const k = largestPowerOfTwoBelow(n);
+    return nodeHash(this.subtree(start, start + k), this.subtree(start + k, end));
+  }
+
+  private checkSize(size: number): void {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`tree size ${size} is not between 0 and the ${this.size} leaves held`);
+  }
 }
 
 /** Checks an audit path with the algorithm of RFC 9162 2.1.3.2, without needing any other leaves. */
