@@ -155,14 +155,15 @@ function consistencyPath(first: number, second: number, subtree: SubtreeRoot): U
  * at any size costs O(log² size) hashes instead of a pass over every leaf.
  */
 export class MerkleTree {
-  private readonly levels: Uint8Array[][] = [[]];
+  /** Level 0 holds the leaf hashes, level k the roots of the complete subtrees of 2^k leaves, 32 bytes each, packed. */
+  private readonly levels: HashList[] = [new HashList()];
 
   get size(): number {
     return this.levels[0]!.length;
   }
 
   leaf(index: number): Uint8Array | undefined {
-    return this.levels[0]![index];
+    return index >= 0 && index < this.size ? this.levels[0]!.get(index) : undefined;
   }
 
   append(leaf: Uint8Array): void {
@@ -170,7 +171,7 @@ export class MerkleTree {
     // Each completed pair makes a node one level up, as far as the new leaf closes subtrees.
     for (let level = 0, index = this.size - 1; isOdd(index); level++, index = half(index)) {
       const nodes = this.levels[level]!;
-      (this.levels[level + 1] ??= []).push(nodeHash(nodes[index - 1]!, nodes[index]!));
+      (this.levels[level + 1] ??= new HashList()).push(nodeHash(nodes.get(index - 1), nodes.get(index)));
     }
   }
 
@@ -198,14 +199,36 @@ export class MerkleTree {
 
   private subtree(start: number, end: number): Uint8Array {
     const n = end - start;
-    if (n === 1) return this.levels[0]![start]!;
-    if (isPowerOfTwo(n) && start % n === 0) return this.levels[Math.log2(n)]![start / n]!;
+    if (n === 1) return this.levels[0]!.get(start);
+    if (isPowerOfTwo(n) && start % n === 0) return this.levels[Math.log2(n)]!.get(start / n);
     const k = largestPowerOfTwoBelow(n);
     return nodeHash(this.subtree(start, start + k), this.subtree(start + k, end));
   }
 
   private checkSize(size: number): void {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`tree size ${size} is not between 0 and the ${this.size} leaves held`);
+  }
+}
+
+/** SHA-256 hashes packed in one growing buffer: a million of them take 32 MB, not a million objects. */
+class HashList {
+  private bytes = new Uint8Array(HASH_BYTES * 1024);
+  length = 0;
+
+  push(hash: Uint8Array): void {
+    if (hash.length !== HASH_BYTES) throw new RangeError("not a SHA-256 hash");
+    if ((this.length + 1) * HASH_BYTES > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes.set(hash, this.length * HASH_BYTES);
+    this.length++;
+  }
+
+  /** A copy, so a caller can keep or change it without touching the tree. */
+  get(index: number): Uint8Array {
+    return this.bytes.slice(index * HASH_BYTES, (index + 1) * HASH_BYTES);
   }
 }
 
