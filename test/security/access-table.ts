@@ -246,7 +246,7 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   // Pengadaan Langsung
   "GET /api/v1/direct/invitations": roles("vendor"),
   "GET /api/v1/public/direct-results": PUBLIC,
-  "GET /api/v1/packages/{packageId}/direct": anyOf(DIRECT_OFFICIAL, INVITEE),
+  "GET /api/v1/packages/{packageId}/direct": anyOf(DIRECT_OFFICIAL, INVITEE, PACKAGE_PPK, sameAgency("pa_kpa"), roles("admin_ppe", "auditor")),
   "POST /api/v1/packages/{packageId}/direct/invitation": DIRECT_OFFICIAL,
   "PUT /api/v1/packages/{packageId}/direct/quotation": INVITEE,
   "POST /api/v1/packages/{packageId}/direct/negotiation": DIRECT_OFFICIAL,

@@ -53,12 +53,18 @@ async function loadForOfficial(db: Queryable, actor: Actor, packageId: string) {
   return pkg;
 }
 
-/** The official, or the invited vendor: nobody else sees a direct procurement before its result. */
+/**
+ * The official and the invited vendor, and those who answer for the package: its PPK, the PA/KPA of its
+ * agency, and LPSE oversight (Admin PPE, auditors). Nobody else sees a direct procurement before its result.
+ */
 export async function directView(db: Kysely<DB>, actor: Actor, packageId: string) {
   const row = await findDirect(db, packageId);
   const pkg = await findPackage(db, packageId);
   const official = pkg !== undefined && actor.role === "pejabat_pengadaan" && (await isCommitteeMember(db, packageId, actor.id));
-  if (!row || !pkg || !(official || (actor.role === "vendor" && actor.vendorId === row.vendor_id))) {
+  const answersForIt =
+    pkg !== undefined &&
+    ((actor.role === "ppk" && pkg.ppk_id === actor.id) || (actor.role === "pa_kpa" && actor.agencyId === pkg.agency_id) || actor.role === "admin_ppe" || actor.role === "auditor");
+  if (!row || !pkg || !(official || answersForIt || (actor.role === "vendor" && actor.vendorId === row.vendor_id))) {
     throw new AppError("NOT_FOUND", { id: "Pengadaan Langsung tidak ditemukan", en: "Direct procurement not found" });
   }
   const vendor = await findVendor(db, row.vendor_id);

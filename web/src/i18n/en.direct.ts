@@ -18,6 +18,7 @@ export const enDirect: typeof idDirect = {
     decidedAt: "Decided",
   },
   direct: {
+    progressNone: "The procurement official has not invited a vendor yet.",
     title: "Direct procurement",
     intro: "The procurement official (Pejabat Pengadaan) invites one verified vendor to quote by a due time, then clarifies and negotiates and records the result.",
     notMethod: "The tender schedule and announcement do not apply to this method.",

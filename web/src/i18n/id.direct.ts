@@ -16,6 +16,7 @@ export const idDirect = {
     decidedAt: "Ditetapkan",
   },
   direct: {
+    progressNone: "Pejabat Pengadaan belum mengundang penyedia.",
     title: "Pengadaan Langsung",
     intro: "Pejabat Pengadaan mengundang satu penyedia terverifikasi untuk mengajukan penawaran harga sampai batas waktu, lalu melakukan klarifikasi dan negosiasi dan menetapkan hasilnya.",
     notMethod: "Jadwal dan pengumuman tender tidak berlaku untuk metode ini.",

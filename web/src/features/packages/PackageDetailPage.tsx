@@ -14,6 +14,7 @@ import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DirectOfficialSection } from "../direct/DirectOfficialSection";
+import { DirectProgressSection } from "../direct/DirectProgressSection";
 import { CeremonyPlan, KeyHoldersTable } from "../opening/KeyHoldersTable";
 import { CommitteeChangedError, keyHoldersOf, usePackageCeremony, webCryptoAvailable } from "../opening/opening.api";
 import { Section } from "../tenders/Section";
@@ -117,7 +118,12 @@ function PackageContent({ pkg }: { pkg: Package }) {
       <AssignmentSection pkg={pkg} canAssign={canAssign} />
       {direct ? (
         // Pengadaan Langsung has no tender schedule or announcement: its Pejabat Pengadaan invites one vendor.
-        isCommittee && me.role === "pejabat_pengadaan" && <DirectOfficialSection packageId={pkg.id} />
+        isCommittee && me.role === "pejabat_pengadaan" ? (
+          <DirectOfficialSection packageId={pkg.id} />
+        ) : (
+          // Those who answer for the package follow it (the server decides again: its PPK, the agency's PA/KPA, oversight).
+          ((me.role === "ppk" && me.id === pkg.ppkId) || me.role === "pa_kpa" || me.role === "admin_ppe" || me.role === "auditor") && <DirectProgressSection packageId={pkg.id} />
+        )
       ) : (
         <>
           {/* Started afresh on publication: the published schedule is then changed on request, with a reason. */}
