@@ -24,7 +24,8 @@ export interface TransferObserver {
 export interface FileStore {
   /** Stream into the store, hashing as it goes, refusing more than `maxBytes`; durable when it resolves. */
   put(source: Readable, maxBytes: number): Promise<StoredFile>;
-  open(sha256: string): Readable;
+  /** Reads a stored file; `readBytes` sets the piece size (64 KiB unless given; whole-file readers such as the opening pass more). */
+  open(sha256: string, options?: { readBytes?: number }): Readable;
   /** The first bytes of a stored file, for detecting its type from content. */
   head(sha256: string, bytes: number): Promise<Uint8Array>;
   /**
@@ -123,8 +124,8 @@ export class LocalFileStore implements FileStore {
     return { sha256, size };
   }
 
-  open(sha256: string): Readable {
-    return fs.createReadStream(this.pathOf(sha256));
+  open(sha256: string, options: { readBytes?: number } = {}): Readable {
+    return fs.createReadStream(this.pathOf(sha256), options.readBytes ? { highWaterMark: options.readBytes } : {});
   }
 
   private partialPath(id: string): string {

@@ -123,7 +123,7 @@ describe("Pengadaan Langsung", () => {
   it("shows the procurement to the package's PPK and oversight, and to no other PPK", async () => {
     expect((await (await loginAs(t, ppk)).get<{ status: string }>(path())).body.status).toBe("awarded");
     expect((await (await loginAs(t, await buildUser(t, "auditor"))).get<{ status: string }>(path())).status).toBe(200);
-    expectProblem(await (await loginAs(t, await buildUser(t, "ppk", { agencyId: ppk.agencyId }))).get(path()), 404, "NOT_FOUND");
+    expectProblem(await (await loginAs(t, await buildUser(t, "ppk", { agencyId: ppk.agencyId ?? undefined }))).get(path()), 404, "NOT_FOUND");
   });
 
   it("publishes the result for everyone: the package, the vendor and the agreed price, not the quotation", async () => {
