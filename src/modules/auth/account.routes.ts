@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import type { Api } from "../../server/http.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 import { presentMe } from "./auth.presenter.js";
-import { LOGIN_RATE_LIMIT, clientOf, pendingSession } from "./auth.routes.js";
+import { clientOf, pendingSession } from "./auth.routes.js";
 import {
   AcceptedSchema,
   PasswordResetCompleteSchema,
@@ -24,11 +25,12 @@ import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "./sessio
 /** The caller's own account security: password reset, sessions, recovery codes. Every user may use these on itself. */
 export function accountRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
+  const loginLimit = settingsRateLimit(deps, "login");
 
   app.post(
     "/api/v1/auth/password-reset",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Ask for a password reset link by email (the same answer for every address)", body: PasswordResetRequestSchema, response: { 202: AcceptedSchema } },
     },
     async (request, reply) => {
@@ -40,7 +42,7 @@ export function accountRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/password-reset/complete",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Set a new password from the emailed link; ends every session of the account", body: PasswordResetCompleteSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -53,7 +55,7 @@ export function accountRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/totp/recovery",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Complete login with a one-time recovery code instead of the authenticator", body: RecoveryCodeBodySchema, response: { 200: AuthOkSchema } },
     },
     async (request) => {

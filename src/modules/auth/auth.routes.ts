@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 import type { Api } from "../../server/http.js";
 import { presentMe } from "./auth.presenter.js";
 import { AuthOkSchema, CsrfResponseSchema, EnrollmentDoneSchema, LoginBodySchema, LoginResponseSchema, MeSchema, TotpBodySchema } from "./auth.schemas.js";
@@ -9,7 +10,7 @@ import { type ClientInfo, completeEnrollment, completeWithTotp, login, logout } 
 import { findUserById } from "../users/users.repository.js";
 import { actorOf, clearSessionCookie, requireActor, setSessionCookie } from "./session.hook.js";
 
-/** Brute-force brake per client address, on top of the per-account lockout. */
+/** Brute-force brake per client address for first-run setup (before any settings exist); logins use the setting. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: "1 minute" } as const;
 
 export function clientOf(request: FastifyRequest): ClientInfo {
@@ -22,6 +23,7 @@ export function pendingSession(request: FastifyRequest) {
 }
 
 export function authRoutes(app: Api, deps: AppDeps): void {
+  const loginLimit = settingsRateLimit(deps, "login");
   app.get(
     "/api/v1/auth/csrf",
     { schema: { tags: ["auth"], summary: "Get a CSRF token for the x-csrf-token header", response: { 200: CsrfResponseSchema } } },
@@ -31,7 +33,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/login",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Log in with email and password", body: LoginBodySchema, response: { 200: LoginResponseSchema } },
     },
     async (request, reply) => {
@@ -47,7 +49,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/totp",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Complete login with an authenticator code", body: TotpBodySchema, response: { 200: AuthOkSchema } },
     },
     async (request) => {
@@ -61,7 +63,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/totp/enroll",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: {
         tags: ["auth"],
         summary: "Confirm a new authenticator at first login; answers with recovery codes, shown once",
