@@ -2,6 +2,7 @@ import { enAward } from "./en.award";
 import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
+import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
@@ -63,6 +64,7 @@ export const en: Messages = {
     openingKey: "Opening key",
     direct: "Direct procurement",
     drills: "Restore drills",
+    accountSecurity: "Account Security",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -200,6 +202,10 @@ export const en: Messages = {
     confirmReset: "Reset the second factor of {{name}}? They must set up an authenticator app again at their next login.",
     disabled: "Account {{name}} disabled.",
     enabled: "Account {{name}} enabled.",
+    revokeSessions: "End sessions",
+    revokeSessionsNamed: "End the sessions of {{name}}",
+    confirmRevokeSessions: "End every session of {{name}}? They stay enabled and must log in again.",
+    sessionsRevoked: "The sessions of {{name}} were ended.",
     secondFactorReset: "Second factor of {{name}} reset.",
   },
   settings: {
@@ -293,4 +299,5 @@ export const en: Messages = {
   ...enClosing,
   ...enDirect,
   ...enOperations,
+  ...enAccount,
 };

@@ -2,6 +2,7 @@ import { idAward } from "./id.award";
 import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
+import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
@@ -65,6 +66,7 @@ export const id = {
     openingKey: "Kunci Pembukaan",
     direct: "Pengadaan Langsung",
     drills: "Uji Pemulihan",
+    accountSecurity: "Keamanan Akun",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -203,6 +205,10 @@ export const id = {
     confirmReset: "Atur ulang faktor kedua {{name}}? Ia harus memasang aplikasi autentikator lagi saat masuk berikutnya.",
     disabled: "Akun {{name}} dinonaktifkan.",
     enabled: "Akun {{name}} diaktifkan kembali.",
+    revokeSessions: "Akhiri sesi",
+    revokeSessionsNamed: "Akhiri sesi {{name}}",
+    confirmRevokeSessions: "Akhiri semua sesi {{name}}? Akunnya tetap aktif dan ia harus masuk lagi.",
+    sessionsRevoked: "Sesi {{name}} diakhiri.",
     secondFactorReset: "Faktor kedua {{name}} diatur ulang.",
   },
   settings: {
@@ -296,6 +302,7 @@ export const id = {
   ...idClosing,
   ...idDirect,
   ...idOperations,
+  ...idAccount,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -57,6 +57,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/pengadaan-langsung", label: "direct", rolePage: "directInvitations" },
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
   { to: "/app/notifikasi", label: "notifications" },
+  { to: "/app/keamanan", label: "accountSecurity" },
   { to: "/app/agencies", label: "agencies", permission: "manageAgencies" },
   { to: "/app/users", label: "users", permission: "manageUsers" },
   { to: "/app/settings", label: "settings", permission: "manageSettings" },

@@ -1,0 +1,107 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
+import { createAgency } from "../../src/modules/orgs/orgs.service.js";
+import { updateUser } from "../../src/modules/users/users.repository.js";
+import { createUser } from "../../src/modules/users/users.service.js";
+import { askForResetLink, enterPassword, meStatus, resetLinkFromMail, setNewPassword } from "../support/account-steps.js";
+import { launchBrowser } from "../support/browser.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
+
+const OLD_PASSWORD = "Madiun#Uji2026";
+const NEW_PASSWORD = "Pecel#Madiun2027";
+
+/**
+ * A Pokja member forgot the password: the emailed link (through a real SMTP server) sets a new one and ends
+ * the session left open elsewhere; then, with the phone lost, a recovery code from the account page logs in.
+ */
+describe("browser: password reset by email and recovery codes", () => {
+  let s: TestServer;
+  let smtp: TestSmtpServer;
+  let browser: Browser;
+  const member = { email: "sri.rahayu@madiun.test", name: "Sri Rahayu", secret: newTotpSecret() };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    s = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_SECONDS: "1", MAIL_FROM: "LPSE Kota Madiun <lpse@madiun.test>" });
+    const { db } = s.server.runtime.deps.database;
+    const now = new Date();
+    const agency = await createAgency(db, null, { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "dinas" }, now);
+    const created = await createUser(db, null, { name: member.name, email: member.email, role: "pokja", agencyId: agency.id, password: OLD_PASSWORD }, now);
+    await updateUser(db, created.id, { totp_secret: member.secret, totp_enrolled_at: now.toISOString() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+    await smtp?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  /** The authenticator step; a code is used once, so wait for the next 30-second step if needed. */
+  async function enterTotp(page: Page, lastCode: { value: string }) {
+    let code = totpCode(member.secret, new Date());
+    while (code === lastCode.value) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      code = totpCode(member.secret, new Date());
+    }
+    lastCode.value = code;
+    await page.getByLabel("Kode autentikator").fill(code);
+    await page.getByRole("button", { name: "Verifikasi" }).click();
+    await page.waitForURL(/\/app$/);
+  }
+
+  it("resets the password through the emailed link, ending the other session, then logs in with a recovery code", async () => {
+    const lastCode = { value: "" };
+    // A session left open on another computer.
+    const office = await newPage();
+    await enterPassword(office, s.url, member.email, OLD_PASSWORD);
+    await enterTotp(office, lastCode);
+    expect(await meStatus(office)).toBe(200);
+
+    // 1. "Lupa kata sandi?" on the login page, and the link from the mail.
+    const home = await newPage();
+    await askForResetLink(home, s.url, member.email);
+    const link = await resetLinkFromMail(smtp, member.email);
+    await setNewPassword(home, s.url, link, NEW_PASSWORD);
+
+    // 2. The office session is over; the same link does not work twice; the user got the notice by mail.
+    expect(await meStatus(office)).toBe(401);
+    const url = new URL(link);
+    await home.goto(`${s.url}${url.pathname}${url.search}`);
+    await home.getByLabel("Kata sandi baru", { exact: true }).fill("Lagi#Sandi2028");
+    await home.getByLabel("Ulangi kata sandi baru").fill("Lagi#Sandi2028");
+    await home.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await home.getByRole("alert").filter({ hasText: "sudah dipakai" }).waitFor();
+    await expect.poll(() => smtp.received.some((m) => m.to.includes(member.email) && m.subject.startsWith("Kata sandi Anda diubah")), { timeout: 10_000 }).toBe(true);
+
+    // 3. The new password works; the account page lists the sessions and makes recovery codes.
+    await enterPassword(home, s.url, member.email, NEW_PASSWORD);
+    await enterTotp(home, lastCode);
+    await home.getByRole("link", { name: "Keamanan Akun" }).click();
+    await home.getByRole("heading", { name: "Sesi aktif" }).waitFor();
+    await home.getByText("Sesi ini").waitFor();
+    await home.getByRole("button", { name: "Buat kode pemulihan baru" }).click();
+    await home.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
+    const codes = await home.getByRole("list", { name: "Kode pemulihan" }).getByRole("listitem").allTextContents();
+    expect(codes).toHaveLength(10);
+
+    // 4. The phone is lost: a recovery code instead of the authenticator, once.
+    const phoneless = await newPage();
+    await enterPassword(phoneless, s.url, member.email, NEW_PASSWORD);
+    await phoneless.getByRole("button", { name: "Pakai kode pemulihan" }).click();
+    await phoneless.getByLabel("Kode pemulihan").fill(codes[0] ?? "");
+    await phoneless.getByRole("button", { name: "Masuk dengan kode pemulihan" }).click();
+    await phoneless.waitForURL(/\/app$/);
+    expect(await meStatus(phoneless)).toBe(200);
+    await phoneless.getByRole("link", { name: "Keamanan Akun" }).click();
+    await phoneless.getByText("Sisa kode pemulihan yang belum dipakai: 9.").waitFor();
+  });
+});
