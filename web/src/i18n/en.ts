@@ -235,6 +235,14 @@ export const en: Messages = {
     tenderKeyEscrow: "Escrow share for the head of the LPSE",
     tenderKeyEscrowHint:
       "Every tender key gets one extra share for the head of the LPSE, who can stand in for one Pokja member who lost the passphrase. The opening threshold stays a majority of the Pokja; the escrow share never opens alone.",
+    rateLimits: "Request limits",
+    rateLimitsHint: "Requests per minute from one IP address. Changes apply at once, without restarting the server.",
+    rateLimit: {
+      login: "Login and password reset (per minute)",
+      registration: "Vendor registration (per minute)",
+      bidUpload: "Bid uploads (per minute)",
+      publicSearch: "Public tender search (per minute)",
+    },
     backups: "Scheduled backups",
     backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
     backupIntervalHours: "Backup interval (hours, 0 = off)",

@@ -238,6 +238,14 @@ export const id = {
     tenderKeyEscrow: "Bagian kunci titipan untuk Kepala LPSE",
     tenderKeyEscrowHint:
       "Setiap kunci tender mendapat satu bagian tambahan untuk Kepala LPSE, yang dapat menggantikan satu anggota Pokja yang kehilangan frasa sandinya. Ambang pembukaan tetap mayoritas Pokja; bagian titipan tidak pernah membuka sendiri.",
+    rateLimits: "Batas permintaan",
+    rateLimitsHint: "Permintaan per menit dari satu alamat IP. Perubahan berlaku seketika, tanpa memulai ulang server.",
+    rateLimit: {
+      login: "Masuk dan atur ulang kata sandi (per menit)",
+      registration: "Pendaftaran penyedia (per menit)",
+      bidUpload: "Unggah penawaran (per menit)",
+      publicSearch: "Pencarian tender publik (per menit)",
+    },
     backups: "Cadangan terjadwal",
     backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
     backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
