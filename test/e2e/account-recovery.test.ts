@@ -86,7 +86,9 @@ describe("browser: password reset by email and recovery codes", () => {
     await home.getByText("Sesi ini").waitFor();
     await home.getByRole("button", { name: "Buat kode pemulihan baru" }).click();
     await home.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
-    const codes = await home.getByRole("list", { name: "Kode pemulihan" }).getByRole("listitem").allTextContents();
+    const codeItems = home.getByRole("list", { name: "Kode pemulihan" }).getByRole("listitem");
+    await codeItems.nth(9).waitFor();
+    const codes = await codeItems.allTextContents();
     expect(codes).toHaveLength(10);
 
     // 4. The phone is lost: a recovery code instead of the authenticator, once.
