@@ -14,7 +14,8 @@ const NEW_PASSWORD = "Pecel#Madiun2027";
 
 /**
  * A Pokja member forgot the password: the emailed link (through a real SMTP server) sets a new one and ends
- * the session left open elsewhere; then, with the phone lost, a recovery code from the account page logs in.
+ * the session left open elsewhere; then, with the phone lost, a recovery code from the account page logs in,
+ * and that session is ended from the account page at home.
  */
 describe("browser: password reset by email and recovery codes", () => {
   let s: TestServer;
@@ -101,5 +102,13 @@ describe("browser: password reset by email and recovery codes", () => {
     expect(await meStatus(phoneless)).toBe(200);
     await phoneless.getByRole("link", { name: "Keamanan Akun" }).click();
     await phoneless.getByText("Sisa kode pemulihan yang belum dipakai: 9.").waitFor();
+
+    // 5. Back at home, the other device is listed and ended from the account page.
+    await home.reload();
+    await home.getByRole("button", { name: /^Akhiri sesi yang dimulai / }).waitFor();
+    await home.getByRole("button", { name: "Akhiri semua sesi lain" }).click();
+    await home.getByText("1 sesi lain diakhiri.").waitFor();
+    expect(await meStatus(phoneless)).toBe(401);
+    expect(await meStatus(home)).toBe(200);
   }, 120_000);
 });
