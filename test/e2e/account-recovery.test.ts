@@ -22,6 +22,7 @@ describe("browser: password reset by email and recovery codes", () => {
   let smtp: TestSmtpServer;
   let browser: Browser;
   const member = { email: "sri.rahayu@madiun.test", name: "Sri Rahayu", secret: newTotpSecret() };
+  const verifier = { email: "dewi.lestari@madiun.test", name: "Dewi Lestari" };
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -31,6 +32,8 @@ describe("browser: password reset by email and recovery codes", () => {
     const agency = await createAgency(db, null, { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "dinas" }, now);
     const created = await createUser(db, null, { name: member.name, email: member.email, role: "pokja", agencyId: agency.id, password: OLD_PASSWORD }, now);
     await updateUser(db, created.id, { totp_secret: member.secret, totp_enrolled_at: now.toISOString() });
+    // A new Verifikator who has not set up an authenticator yet.
+    await createUser(db, null, { name: verifier.name, email: verifier.email, role: "verifikator", password: OLD_PASSWORD }, now);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -111,4 +114,24 @@ describe("browser: password reset by email and recovery codes", () => {
     expect(await meStatus(phoneless)).toBe(401);
     expect(await meStatus(home)).toBe(200);
   }, 120_000);
+
+  it("shows ten recovery codes once, right after the authenticator is enrolled", async () => {
+    const page = await newPage();
+    await page.goto(`${s.url}/login`);
+    await page.getByLabel("Email").fill(verifier.email);
+    await page.getByLabel("Kata sandi").fill(OLD_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    await page.getByLabel("Kode autentikator").fill(totpCode(secret.trim(), new Date()));
+    await page.getByRole("button", { name: "Verifikasi" }).click();
+    await page.getByRole("heading", { name: "Simpan kode pemulihan Anda" }).waitFor();
+    const items = page.getByRole("list", { name: "Kode pemulihan" }).getByRole("listitem");
+    await items.nth(9).waitFor();
+    expect(await items.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/)]));
+    expect(await items.count()).toBe(10);
+    await page.getByRole("button", { name: "Sudah saya simpan, lanjutkan" }).click();
+    await page.waitForURL(/\/app$/);
+    await page.getByRole("link", { name: "Keamanan Akun" }).click();
+    await page.getByText("Sisa kode pemulihan yang belum dipakai: 10.").waitFor();
+  }, 60_000);
 });
