@@ -17,12 +17,14 @@ const NEW_PASSWORD = "Pecel#Madiun2027";
  * the session left open elsewhere; then, with the phone lost, a recovery code from the account page logs in,
  * and that session is ended from the account page at home.
  */
-describe("browser: password reset by email and recovery codes", () => {
+describe("browser: password reset by email, recovery codes, ending sessions", () => {
   let s: TestServer;
   let smtp: TestSmtpServer;
   let browser: Browser;
   const member = { email: "sri.rahayu@madiun.test", name: "Sri Rahayu", secret: newTotpSecret() };
   const verifier = { email: "dewi.lestari@madiun.test", name: "Dewi Lestari" };
+  const admin = { email: "rina.wulandari@madiun.test", name: "Rina Wulandari", secret: newTotpSecret() };
+  const helpdesk = { email: "agus.salim@madiun.test", name: "Agus Salim" };
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -34,6 +36,9 @@ describe("browser: password reset by email and recovery codes", () => {
     await updateUser(db, created.id, { totp_secret: member.secret, totp_enrolled_at: now.toISOString() });
     // A new Verifikator who has not set up an authenticator yet.
     await createUser(db, null, { name: verifier.name, email: verifier.email, role: "verifikator", password: OLD_PASSWORD }, now);
+    const adminRow = await createUser(db, null, { name: admin.name, email: admin.email, role: "admin_ppe", password: OLD_PASSWORD }, now);
+    await updateUser(db, adminRow.id, { totp_secret: admin.secret, totp_enrolled_at: now.toISOString() });
+    await createUser(db, null, { name: helpdesk.name, email: helpdesk.email, role: "helpdesk", password: OLD_PASSWORD }, now);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -133,5 +138,31 @@ describe("browser: password reset by email and recovery codes", () => {
     await page.waitForURL(/\/app$/);
     await page.getByRole("link", { name: "Keamanan Akun" }).click();
     await page.getByText("Sisa kode pemulihan yang belum dipakai: 10.").waitFor();
+  }, 60_000);
+
+  it("lets the Admin PPE end every session of an account from the users table, leaving it enabled", async () => {
+    const desk = await newPage();
+    await desk.goto(`${s.url}/login`);
+    await desk.getByLabel("Email").fill(helpdesk.email);
+    await desk.getByLabel("Kata sandi").fill(OLD_PASSWORD);
+    await desk.getByRole("button", { name: "Masuk" }).click();
+    await desk.waitForURL(/\/app$/);
+    expect(await meStatus(desk)).toBe(200);
+
+    const page = await newPage();
+    await page.goto(`${s.url}/login`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Kata sandi").fill(OLD_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByLabel("Kode autentikator").fill(totpCode(admin.secret, new Date()));
+    await page.getByRole("button", { name: "Verifikasi" }).click();
+    await page.waitForURL(/\/app$/);
+    await page.getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("button", { name: `Akhiri sesi ${helpdesk.name}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
+    await page.getByText(`Sesi ${helpdesk.name} diakhiri.`).waitFor();
+    expect(await meStatus(desk)).toBe(401);
+    // Still enabled: the row still offers to disable it.
+    await page.getByRole("button", { name: `Nonaktifkan ${helpdesk.name}` }).waitFor();
   }, 60_000);
 });
