@@ -20,6 +20,7 @@ import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
 import * as evaluationMinutes from "./migrations/20261126T1110-evaluation-minutes.js";
 import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
 import * as standards from "./migrations/20261126T1130-standards.js";
+import * as accountRecovery from "./migrations/20261126T1140-account-recovery.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1110-evaluation-minutes": evaluationMinutes,
   "20261126T1120-restore-drills": restoreDrills,
   "20261126T1130-standards": standards,
+  "20261126T1140-account-recovery": accountRecovery,
 };
 
 export class MigrationError extends Error {}

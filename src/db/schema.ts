@@ -78,6 +78,8 @@ export interface DB {
   bid_openings: BidOpeningsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  recovery_codes: RecoveryCodesTable;
   events: EventsTable;
   log_state: LogStateTable;
   tree_heads: TreeHeadsTable;
@@ -192,6 +194,24 @@ export interface UsersTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string; // SHA-256 of the emailed token; the token itself is never stored
+  expires_at: string;
+  created_at: string;
+  used_at: string | null;
+  superseded_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string; // SHA-256 of the normalised code; the code is shown once and never stored
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

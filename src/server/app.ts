@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Database } from "../db/database.js";
 import type { EventLog } from "../log/event-log.js";
 import { logRoutes } from "../log/log.routes.js";
+import { accountRoutes } from "../modules/auth/account.routes.js";
 import { authRoutes } from "../modules/auth/auth.routes.js";
 import { installSessionHook } from "../modules/auth/session.hook.js";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.js";
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps) {
     logRoutes(api, deps);
     setupRoutes(api, deps);
     authRoutes(api, deps);
+    accountRoutes(api, deps);
     orgRoutes(api, deps);
     userRoutes(api, deps);
     settingsRoutes(api, deps);

@@ -47,4 +47,17 @@ describe("service-log lines for logins and administration", () => {
     ]);
     expect(actions[0]).toMatchObject({ role: "admin_ppe", level: 30 });
   });
+
+  it("logs a wrong recovery code as a failed login, and a recovery-code login as a login", async () => {
+    const pokja = await buildUser(t, "pokja");
+    const enrolled = await loginAs(t, pokja);
+    const codes = (await enrolled.post<{ codes: string[] }>("/api/v1/auth/recovery-codes")).body.codes;
+    const client = t.client();
+    await client.post("/api/v1/auth/login", { email: pokja.email, password: pokja.password });
+    expect((await client.post("/api/v1/auth/totp/recovery", { code: "salah-salah-salah" })).status).toBe(401);
+    expect(events("auth.login_failed").at(-1)).toMatchObject({ route: "/api/v1/auth/totp/recovery", status: 401, userId: pokja.id });
+    expect((await client.post("/api/v1/auth/totp/recovery", { code: codes[0] })).status).toBe(200);
+    expect(events("auth.login").at(-1)).toMatchObject({ userId: pokja.id, recoveryCode: true, remaining: 9 });
+    expect(lines.join("\n")).not.toContain(codes[0]);
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Role } from "../modules/users/roles.js";
 
 /** Routes whose outcome is a login step. */
-const LOGIN_ROUTES = new Set(["/api/v1/auth/login", "/api/v1/auth/totp", "/api/v1/auth/totp/enroll"]);
+const LOGIN_ROUTES = new Set(["/api/v1/auth/login", "/api/v1/auth/totp", "/api/v1/auth/totp/enroll", "/api/v1/auth/totp/recovery"]);
 /** Roles whose changes are administration, logged one line each for the operator's log search. */
 const ADMIN_ROLES: readonly Role[] = ["admin_ppe", "admin_agency", "kepala_lpse"];
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -55,9 +55,14 @@ describe("browser: backup schedule and restore drills", () => {
     await page.getByRole("link", { name: "Pengaturan" }).click();
     await page.getByLabel("Selang cadangan (jam, 0 = mati)").fill("24");
     await page.getByLabel("Jumlah cadangan yang disimpan").fill("10");
+    // The request limits are settings too: tightened here, applied by the server at the next request.
+    await page.getByLabel("Pencarian tender publik (per menit)").fill("120");
+    await page.getByLabel("Masuk dan atur ulang kata sandi (per menit)").fill("6");
     await page.getByRole("button", { name: "Simpan" }).first().click();
     await page.getByText("Pengaturan disimpan.").waitFor();
-    expect((await getSettings(s.server.runtime.deps.database.db)).backups).toEqual({ intervalHours: 24, keep: 10 });
+    const saved = await getSettings(s.server.runtime.deps.database.db);
+    expect(saved.backups).toEqual({ intervalHours: 24, keep: 10 });
+    expect(saved.security.rateLimits).toEqual({ login: 6, registration: 5, bidUpload: 30, publicSearch: 120 });
     await page.close();
   }, 120_000);
 });

@@ -35,6 +35,9 @@ import { VerificationDetailPage } from "./features/verification/VerificationDeta
 import { VerificationQueuePage } from "./features/verification/VerificationQueuePage";
 import { WorkspacePage } from "./features/workspace/WorkspacePage";
 import { Shell } from "./layout/Shell";
+import { AccountSecurityPage } from "./features/auth/AccountSecurityPage";
+import { ForgotPasswordPage } from "./features/auth/ForgotPasswordPage";
+import { ResetPasswordPage } from "./features/auth/ResetPasswordPage";
 
 /*
  * One bundle, no lazy routes: the admin pages add little, and a page that appears synchronously after a
@@ -50,6 +53,9 @@ export const router = createBrowserRouter([
       // Vendor self-registration (Indonesian paths: the emailed link points at /daftar/konfirmasi).
       { path: "/daftar", element: <RegisterPage /> },
       { path: "/daftar/konfirmasi", element: <RegisterConfirmPage /> },
+      // Password reset (Indonesian paths: the emailed link points at /lupa-sandi/atur).
+      { path: "/lupa-sandi", element: <ForgotPasswordPage /> },
+      { path: "/lupa-sandi/atur", element: <ResetPasswordPage /> },
       // The public announcement (the inbox links of answers and addenda point here).
       { path: "/tender/:tenderCode", element: <TenderPage /> },
       { path: "/pengadaan-langsung", element: <DirectResultsPage /> },
@@ -79,6 +85,7 @@ export const router = createBrowserRouter([
           },
           // Every signed-in user has an inbox.
           { path: "notifikasi", element: <NotificationsPage /> },
+          { path: "keamanan", element: <AccountSecurityPage /> },
           // Role pages: the role decides (layout/navItems.ts ROLE_PAGES), as the API does not send permissions for them.
           {
             element: <RequireRole page="vendorProfile" />,

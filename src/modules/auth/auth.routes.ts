@@ -2,26 +2,28 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 import type { Api } from "../../server/http.js";
 import { presentMe } from "./auth.presenter.js";
-import { AuthOkSchema, CsrfResponseSchema, LoginBodySchema, LoginResponseSchema, MeSchema, TotpBodySchema } from "./auth.schemas.js";
+import { AuthOkSchema, CsrfResponseSchema, EnrollmentDoneSchema, LoginBodySchema, LoginResponseSchema, MeSchema, TotpBodySchema } from "./auth.schemas.js";
 import { type ClientInfo, completeEnrollment, completeWithTotp, login, logout } from "./auth.service.js";
 import { findUserById } from "../users/users.repository.js";
 import { actorOf, clearSessionCookie, requireActor, setSessionCookie } from "./session.hook.js";
 
-/** Brute-force brake per client address, on top of the per-account lockout. */
+/** Brute-force brake per client address for first-run setup (before any settings exist); logins use the setting. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: "1 minute" } as const;
 
-function clientOf(request: FastifyRequest): ClientInfo {
+export function clientOf(request: FastifyRequest): ClientInfo {
   return { ip: request.ip ?? null, userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null };
 }
 
-function pendingSession(request: FastifyRequest) {
+export function pendingSession(request: FastifyRequest) {
   if (!request.sessionContext) throw new AppError("UNAUTHENTICATED", { id: "Masuk dengan email dan kata sandi terlebih dahulu", en: "Log in with email and password first" });
   return request.sessionContext;
 }
 
 export function authRoutes(app: Api, deps: AppDeps): void {
+  const loginLimit = settingsRateLimit(deps, "login");
   app.get(
     "/api/v1/auth/csrf",
     { schema: { tags: ["auth"], summary: "Get a CSRF token for the x-csrf-token header", response: { 200: CsrfResponseSchema } } },
@@ -31,7 +33,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/login",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Log in with email and password", body: LoginBodySchema, response: { 200: LoginResponseSchema } },
     },
     async (request, reply) => {
@@ -47,7 +49,7 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/totp",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginLimit },
       schema: { tags: ["auth"], summary: "Complete login with an authenticator code", body: TotpBodySchema, response: { 200: AuthOkSchema } },
     },
     async (request) => {
@@ -61,14 +63,19 @@ export function authRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/totp/enroll",
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
-      schema: { tags: ["auth"], summary: "Confirm a new authenticator at first login", body: TotpBodySchema, response: { 200: AuthOkSchema } },
+      config: { rateLimit: loginLimit },
+      schema: {
+        tags: ["auth"],
+        summary: "Confirm a new authenticator at first login; answers with recovery codes, shown once",
+        body: TotpBodySchema,
+        response: { 200: EnrollmentDoneSchema },
+      },
     },
     async (request) => {
       const context = pendingSession(request);
-      const actor = await completeEnrollment(deps, context, request.body.code, clientOf(request));
+      const { actor, recoveryCodes } = await completeEnrollment(deps, context, request.body.code, clientOf(request));
       request.log.info({ event: "auth.login", userId: actor.id, role: actor.role, ip: request.ip, secondFactor: true, enrolled: true }, "login succeeded");
-      return { status: "ok" as const, user: presentMe(actor, context.user.agency_name) };
+      return { status: "ok" as const, user: presentMe(actor, context.user.agency_name), recoveryCodes };
     },
   );
 

@@ -41,3 +41,5 @@ export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 export const AuthOkSchema = z.object({ status: z.literal("ok"), user: MeSchema });
 export const CsrfResponseSchema = z.object({ token: z.string() });
+/** After enrolling an authenticator: the ten recovery codes, shown this once. */
+export const EnrollmentDoneSchema = z.object({ status: z.literal("ok"), user: MeSchema, recoveryCodes: z.array(z.string()) });

@@ -5,9 +5,11 @@ import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import { findUserById, type UserWithAgency } from "../users/users.repository.js";
 import type { Role } from "../users/roles.js";
-import { findSession, type SessionRow } from "./sessions.repository.js";
+import { findSession, type SessionRow, updateSession } from "./sessions.repository.js";
 
 export const SESSION_COOKIE = "lpse_session";
+/** How stale a session's "last seen" may get: a write per request would be wasteful. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /** A logged-in session, possibly still waiting for its second factor. */
 export interface SessionContext {
@@ -59,6 +61,8 @@ export function installSessionHook(app: FastifyInstance, deps: AppDeps): void {
     if (!session || session.revoked_at !== null || session.expires_at <= now) return;
     const user = await findUserById(deps.database.db, session.user_id);
     if (!user || user.status !== "active") return;
+    // "Last seen" for the user's list of sessions, written at most once a minute per session.
+    if (Date.parse(now) - Date.parse(session.last_seen_at) >= LAST_SEEN_RESOLUTION_MS) await updateSession(deps.database.db, session.id, { last_seen_at: now });
     request.sessionContext = { session, user };
     if (session.second_factor_done === 1) request.actor = actorOf(user, session.id);
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
 import type { Api } from "../../server/http.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 import { uploadStream } from "../../storage/checked-upload.js";
 import { requireActor } from "../auth/session.hook.js";
 import { TenderParamsSchema } from "../tenders/participation.schemas.js";
@@ -29,6 +30,8 @@ import { openingProgress, openingRecord, submitShare } from "./opening.service.j
 /** Sealed bids: opening keys, the key ceremony, bid upload and receipts, opening by k of n members. */
 export function bidRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
+  // Per client address (a setting); pieces of a resumable upload are not counted, a large bid has many.
+  const bidUploadLimit = settingsRateLimit(deps, "bidUpload");
 
   app.get(
     "/api/v1/me/opening-key",
@@ -83,6 +86,7 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/tenders/:tenderCode/bids",
     {
+      config: { rateLimit: bidUploadLimit },
       schema: {
         tags: ["bids"],
         summary: "Submit a sealed bid: the envelope is the raw body (application/octet-stream); a new bid replaces the vendor's earlier one",
@@ -109,6 +113,7 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
   app.post(
     "/api/v1/tenders/:tenderCode/bid-uploads",
     {
+      config: { rateLimit: bidUploadLimit },
       schema: {
         tags: ["bids"],
         summary: "Start a resumable bid upload of `size` bytes (the envelope follows in pieces; after a dropped connection it continues where it stopped)",
@@ -143,7 +148,7 @@ export function bidRoutes(app: Api, deps: AppDeps): void {
 
   app.post(
     "/api/v1/tenders/:tenderCode/bid-uploads/:uploadId/complete",
-    { schema: { tags: ["bids"], summary: "Finish a resumable upload: the envelope is checked and committed as the vendor's bid", params: UploadParams, response: { 201: ReceiptSchema } } },
+    { config: { rateLimit: bidUploadLimit }, schema: { tags: ["bids"], summary: "Finish a resumable upload: the envelope is checked and committed as the vendor's bid", params: UploadParams, response: { 201: ReceiptSchema } } },
     async (request, reply) => reply.status(201).send(await completeUpload(deps, requireActor(request), request.params.tenderCode, request.params.uploadId)),
   );
 

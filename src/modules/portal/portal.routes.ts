@@ -6,6 +6,7 @@ import { atomFeed } from "./atom-feed.js";
 import { PublicTenderSchema, TenderCodeParamsSchema, TenderSearchQuerySchema, TenderSearchResultSchema } from "./portal.schemas.js";
 import { publicAgencies } from "./portal.repository.js";
 import { latestTenders, publicTender, searchPublicTenders } from "./portal.service.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 
 /** How many announcements the feed carries. */
 const FEED_SIZE = 50;
@@ -16,7 +17,10 @@ export function portalRoutes(app: Api, deps: AppDeps): void {
 
   app.get(
     "/api/v1/public/tenders",
-    { schema: { tags: ["public"], summary: "Search published tenders (text, agency, category, method, stage, year, HPS range)", querystring: TenderSearchQuerySchema, response: { 200: TenderSearchResultSchema } } },
+    {
+      config: { rateLimit: settingsRateLimit(deps, "publicSearch") },
+      schema: { tags: ["public"], summary: "Search published tenders (text, agency, category, method, stage, year, HPS range)", querystring: TenderSearchQuerySchema, response: { 200: TenderSearchResultSchema } },
+    },
     async (request) => searchPublicTenders(db, request.query, deps.clock.now()),
   );
 

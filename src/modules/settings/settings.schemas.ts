@@ -17,6 +17,19 @@ export const StageMinimumSchema = z.strictObject({
   unit: z.enum(["hours", "working_days", "calendar_days"]),
 });
 
+/** Requests per minute per client address on the routes abuse aims at (brute force, mail floods, scraping). */
+export const RateLimitSettingsSchema = z.strictObject({
+  login: z.int().min(1).max(10_000),
+  registration: z.int().min(1).max(10_000),
+  bidUpload: z.int().min(1).max(10_000),
+  publicSearch: z.int().min(1).max(10_000),
+});
+export type RateLimitSettings = z.infer<typeof RateLimitSettingsSchema>;
+export type RateLimitKind = keyof RateLimitSettings;
+
+/** Defaults: ten logins a minute stop guessing but not a mistyped password; search is generous for people, not for crawlers. */
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = { login: 10, registration: 5, bidUpload: 30, publicSearch: 60 };
+
 export const SecuritySettingsSchema = z.strictObject({
   /** Failed logins before the account locks. */
   lockoutThreshold: z.int().min(3).max(20),
@@ -28,6 +41,8 @@ export const SecuritySettingsSchema = z.strictObject({
    * lost the passphrase can be stood in for at opening. Optional on input; always present on output.
    */
   tenderKeyEscrow: z.boolean().optional(),
+  /** Optional on input (older clients leave it out and keep the stored limits); always present on output. */
+  rateLimits: RateLimitSettingsSchema.optional(),
 });
 
 /** A whole-Rupiah amount as a decimal string (exact; see packages/money.ts). */
@@ -156,7 +171,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
     pengumuman_file_1: { amount: 1, unit: "hours" },
     pembukaan_file_2: { amount: 1, unit: "working_days" },
   },
-  security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8, tenderKeyEscrow: false },
+  security: { lockoutThreshold: 5, lockoutMinutes: 15, sessionHours: 8, tenderKeyEscrow: false, rateLimits: DEFAULT_RATE_LIMITS },
   procurementRules: DEFAULT_PROCUREMENT_RULES,
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
   backups: DEFAULT_BACKUP_SCHEDULE,

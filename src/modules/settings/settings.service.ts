@@ -5,7 +5,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import * as repo from "./settings.repository.js";
-import { DEFAULT_BACKUP_SCHEDULE, DEFAULT_PROCUREMENT_RULES, DEFAULT_SETTINGS, DEFAULT_UPLOAD_LIMITS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
+import { DEFAULT_BACKUP_SCHEDULE, DEFAULT_PROCUREMENT_RULES, DEFAULT_RATE_LIMITS, DEFAULT_SETTINGS, DEFAULT_UPLOAD_LIMITS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
 
 const SETTINGS_KEY = "lpse";
 
@@ -16,6 +16,7 @@ export async function getSettings(db: Queryable): Promise<LpseSettings> {
   const merged = { ...DEFAULT_SETTINGS, ...(JSON.parse(stored) as Partial<LpseSettings>) };
   merged.stageMinimums = { ...DEFAULT_SETTINGS.stageMinimums, ...merged.stageMinimums };
   merged.security = { ...DEFAULT_SETTINGS.security, ...merged.security };
+  merged.security.rateLimits = { ...DEFAULT_RATE_LIMITS, ...merged.security.rateLimits };
   merged.procurementRules = { ...DEFAULT_PROCUREMENT_RULES, ...merged.procurementRules };
   merged.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...merged.uploadLimits };
   merged.backups = { ...DEFAULT_BACKUP_SCHEDULE, ...merged.backups };
@@ -29,7 +30,11 @@ export async function updateSettings(db: Kysely<DB>, actor: Actor | null, settin
     // A client that does not know the procurement rules leaves them as they are.
     settings = {
       ...settings,
-      security: { ...settings.security, tenderKeyEscrow: settings.security.tenderKeyEscrow ?? before.security.tenderKeyEscrow },
+      security: {
+        ...settings.security,
+        tenderKeyEscrow: settings.security.tenderKeyEscrow ?? before.security.tenderKeyEscrow,
+        rateLimits: settings.security.rateLimits ?? before.security.rateLimits,
+      },
       procurementRules: settings.procurementRules ?? before.procurementRules,
       uploadLimits: settings.uploadLimits ?? before.uploadLimits,
       backups: settings.backups ?? before.backups,

@@ -39,6 +39,7 @@ export function userRoutes(app: Api, deps: AppDeps): void {
     ["disable", "disable", "Disable an account and end its sessions"],
     ["enable", "enable", "Enable an account and clear its lockout"],
     ["reset-second-factor", "reset_second_factor", "Reset the second factor: the user enrolls again at next login"],
+    ["revoke-sessions", "revoke_sessions", "End every session of the account (a stolen laptop): the user logs in again"],
   ] as const;
   for (const [path, change, summary] of actions) {
     app.post(

@@ -105,9 +105,16 @@ export async function getUser(db: Kysely<DB>, id: string) {
   return user;
 }
 
-type UserChange = "disable" | "enable" | "reset_second_factor";
+type UserChange = "disable" | "enable" | "reset_second_factor" | "revoke_sessions";
 
-/** Disable, enable, or reset the second factor; disabling and resetting end the user's sessions. */
+const CHANGE_EVENTS: Record<UserChange, string> = {
+  disable: "user.disabled",
+  enable: "user.enabled",
+  reset_second_factor: "user.second_factor_reset",
+  revoke_sessions: "user.sessions_revoked",
+};
+
+/** Disable, enable, reset the second factor, or end the sessions; all but enabling end the user's sessions. */
 export async function changeUser(db: Kysely<DB>, actor: Actor, id: string, change: UserChange, now: Date) {
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -119,7 +126,7 @@ export async function changeUser(db: Kysely<DB>, actor: Actor, id: string, chang
       await repo.updateUser(trx, id, { totp_secret: null, totp_enrolled_at: null, totp_last_counter: null, updated_at: at });
     }
     const revoked = change === "enable" ? 0 : await revokeUserSessions(trx, id, at);
-    await appendEvent(trx, { actorId: actor.id, type: `user.${change === "reset_second_factor" ? "second_factor_reset" : `${change}d`}`, subject: { type: "user", id }, payload: { revokedSessions: revoked } }, now);
+    await appendEvent(trx, { actorId: actor.id, type: CHANGE_EVENTS[change], subject: { type: "user", id }, payload: { revokedSessions: revoked } }, now);
     const after = await repo.findUserById(trx, id);
     if (!after) throw new Error("user vanished inside its own transaction");
     return after;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { authorize, type Api } from "../../server/http.js";
+import { settingsRateLimit } from "../../server/rate-limits.js";
 import { requireActor } from "../auth/session.hook.js";
 import { completeRegistration, startRegistration } from "./registration.service.js";
 import { loadEditableVendor, loadVisibleVendor } from "./vendor-access.js";
@@ -29,11 +30,10 @@ import { decideVerification, vendorChanges, verificationHistory, verificationQue
 /** Enough for a picker; a longer list is narrowed by typing part of the name. */
 const VERIFIED_LIST_LIMIT = 100;
 
-/** Sign-ups per client address: each one sends an email. */
-const REGISTRATION_RATE_LIMIT = { max: 5, timeWindow: "10 minutes" } as const;
-
 export function vendorRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
+  // Sign-ups per client address (a setting): each one sends an email.
+  const registrationLimit = settingsRateLimit(deps, "registration");
   const today = () => deps.clock.now().toISOString().slice(0, 10);
   const present = async (row: Awaited<ReturnType<typeof service.getVendorRow>>) => presentVendor(row, await listLicences(db, row.id), today());
 
@@ -41,7 +41,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
 
   app.post(
     "/api/v1/vendor-registrations",
-    { config: { rateLimit: REGISTRATION_RATE_LIMIT }, schema: { tags: ["vendors"], summary: "Start a vendor registration: a confirmation link is emailed", body: StartRegistrationSchema, response: { 202: z.object({ ok: z.literal(true) }) } } },
+    { config: { rateLimit: registrationLimit }, schema: { tags: ["vendors"], summary: "Start a vendor registration: a confirmation link is emailed", body: StartRegistrationSchema, response: { 202: z.object({ ok: z.literal(true) }) } } },
     async (request, reply) => {
       await startRegistration(deps, request.body.email);
       return reply.status(202).send({ ok: true as const });
@@ -50,7 +50,7 @@ export function vendorRoutes(app: Api, deps: AppDeps): void {
 
   app.post(
     "/api/v1/vendor-registrations/complete",
-    { config: { rateLimit: REGISTRATION_RATE_LIMIT }, schema: { tags: ["vendors"], summary: "Finish registration from the emailed link: company and first user", body: CompleteRegistrationSchema, response: { 201: z.object({ vendorId: z.string(), email: z.string() }) } } },
+    { config: { rateLimit: registrationLimit }, schema: { tags: ["vendors"], summary: "Finish registration from the emailed link: company and first user", body: CompleteRegistrationSchema, response: { 201: z.object({ vendorId: z.string(), email: z.string() }) } } },
     async (request, reply) => reply.status(201).send(await completeRegistration(deps, request.body)),
   );
 

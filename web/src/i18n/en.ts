@@ -2,6 +2,7 @@ import { enAward } from "./en.award";
 import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
+import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enStandards } from "./en.standards";
 import { enBidding } from "./en.bidding";
@@ -65,6 +66,7 @@ export const en: Messages = {
     direct: "Direct procurement",
     drills: "Restore drills",
     standards: "LPSE standards",
+    accountSecurity: "Account Security",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -202,6 +204,10 @@ export const en: Messages = {
     confirmReset: "Reset the second factor of {{name}}? They must set up an authenticator app again at their next login.",
     disabled: "Account {{name}} disabled.",
     enabled: "Account {{name}} enabled.",
+    revokeSessions: "End sessions",
+    revokeSessionsNamed: "End the sessions of {{name}}",
+    confirmRevokeSessions: "End every session of {{name}}? They stay enabled and must log in again.",
+    sessionsRevoked: "The sessions of {{name}} were ended.",
     secondFactorReset: "Second factor of {{name}} reset.",
   },
   settings: {
@@ -231,6 +237,14 @@ export const en: Messages = {
     tenderKeyEscrow: "Escrow share for the head of the LPSE",
     tenderKeyEscrowHint:
       "Every tender key gets one extra share for the head of the LPSE, who can stand in for one Pokja member who lost the passphrase. The opening threshold stays a majority of the Pokja; the escrow share never opens alone.",
+    rateLimits: "Request limits",
+    rateLimitsHint: "Requests per minute from one IP address. Changes apply at once, without restarting the server.",
+    rateLimit: {
+      login: "Login and password reset (per minute)",
+      registration: "Vendor registration (per minute)",
+      bidUpload: "Bid uploads (per minute)",
+      publicSearch: "Public tender search (per minute)",
+    },
     backups: "Scheduled backups",
     backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
     backupIntervalHours: "Backup interval (hours, 0 = off)",
@@ -296,4 +310,5 @@ export const en: Messages = {
   ...enDirect,
   ...enOperations,
   ...enStandards,
+  ...enAccount,
 };

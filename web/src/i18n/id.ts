@@ -2,6 +2,7 @@ import { idAward } from "./id.award";
 import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
+import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idStandards } from "./id.standards";
 import { idBidding } from "./id.bidding";
@@ -67,6 +68,7 @@ export const id = {
     direct: "Pengadaan Langsung",
     drills: "Uji Pemulihan",
     standards: "Standar LPSE",
+    accountSecurity: "Keamanan Akun",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -205,6 +207,10 @@ export const id = {
     confirmReset: "Atur ulang faktor kedua {{name}}? Ia harus memasang aplikasi autentikator lagi saat masuk berikutnya.",
     disabled: "Akun {{name}} dinonaktifkan.",
     enabled: "Akun {{name}} diaktifkan kembali.",
+    revokeSessions: "Akhiri sesi",
+    revokeSessionsNamed: "Akhiri sesi {{name}}",
+    confirmRevokeSessions: "Akhiri semua sesi {{name}}? Akunnya tetap aktif dan ia harus masuk lagi.",
+    sessionsRevoked: "Sesi {{name}} diakhiri.",
     secondFactorReset: "Faktor kedua {{name}} diatur ulang.",
   },
   settings: {
@@ -234,6 +240,14 @@ export const id = {
     tenderKeyEscrow: "Bagian kunci titipan untuk Kepala LPSE",
     tenderKeyEscrowHint:
       "Setiap kunci tender mendapat satu bagian tambahan untuk Kepala LPSE, yang dapat menggantikan satu anggota Pokja yang kehilangan frasa sandinya. Ambang pembukaan tetap mayoritas Pokja; bagian titipan tidak pernah membuka sendiri.",
+    rateLimits: "Batas permintaan",
+    rateLimitsHint: "Permintaan per menit dari satu alamat IP. Perubahan berlaku seketika, tanpa memulai ulang server.",
+    rateLimit: {
+      login: "Masuk dan atur ulang kata sandi (per menit)",
+      registration: "Pendaftaran penyedia (per menit)",
+      bidUpload: "Unggah penawaran (per menit)",
+      publicSearch: "Pencarian tender publik (per menit)",
+    },
     backups: "Cadangan terjadwal",
     backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
     backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
@@ -299,6 +313,7 @@ export const id = {
   ...idDirect,
   ...idOperations,
   ...idStandards,
+  ...idAccount,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -63,6 +63,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/verifikasi", label: "verification", rolePage: "verification" },
   { to: "/app/standar", label: "standards", rolePage: "standards" },
   { to: "/app/notifikasi", label: "notifications" },
+  { to: "/app/keamanan", label: "accountSecurity" },
   { to: "/app/agencies", label: "agencies", permission: "manageAgencies" },
   { to: "/app/users", label: "users", permission: "manageUsers" },
   { to: "/app/settings", label: "settings", permission: "manageSettings" },

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Code, Image, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Code, Image, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
@@ -6,9 +6,15 @@ import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { type Enrollment, type LoginResponse, type Me, useMe } from "./auth.api";
 import { CredentialsForm } from "./CredentialsForm";
+import { RecoveryCodeForm, RecoveryCodeList } from "./RecoveryCodeForm";
 import { TotpForm } from "./TotpForm";
 
-type Step = { kind: "credentials" } | { kind: "totp" } | { kind: "enroll"; enrollment: Enrollment };
+type Step =
+  | { kind: "credentials" }
+  | { kind: "totp" }
+  | { kind: "recovery" }
+  | { kind: "enroll"; enrollment: Enrollment }
+  | { kind: "codes"; user: Me; codes: string[] };
 
 /** Back where the login was asked for: a workspace page, or the tender announcement a vendor wants to join. */
 function returnPath(state: unknown): string {
@@ -61,6 +67,11 @@ export function LoginPage() {
             )}
             <CredentialsForm onResult={onResult} initialEmail={registered ?? ""} />
             <Text size="sm" ta="center">
+              <Anchor component={Link} to="/lupa-sandi">
+                {t("forgot.link")}
+              </Anchor>
+            </Text>
+            <Text size="sm" ta="center">
               <Anchor component={Link} to="/daftar">
                 {t("register.link")}
               </Anchor>
@@ -74,6 +85,20 @@ export function LoginPage() {
             </Title>
             <Text size="sm">{t("auth.totpHelp")}</Text>
             <TotpForm kind="verify" onDone={done} />
+            <Anchor component="button" type="button" size="sm" onClick={() => setStep({ kind: "recovery" })}>
+              {t("recovery.useCode")}
+            </Anchor>
+          </>
+        )}
+        {step.kind === "recovery" && (
+          <>
+            <Title order={1} size="h2">
+              {t("auth.totpTitle")}
+            </Title>
+            <RecoveryCodeForm onDone={done} />
+            <Anchor component="button" type="button" size="sm" onClick={() => setStep({ kind: "totp" })}>
+              {t("recovery.useAuthenticator")}
+            </Anchor>
           </>
         )}
         {step.kind === "enroll" && (
@@ -91,10 +116,20 @@ export function LoginPage() {
                 {step.enrollment.secret}
               </Code>
             </div>
-            <TotpForm kind="enroll" onDone={done} />
+            <TotpForm kind="enroll" onDone={(user, codes) => (codes && codes.length > 0 ? setStep({ kind: "codes", user, codes }) : done(user))} />
           </>
         )}
-        {step.kind !== "credentials" && (
+        {step.kind === "codes" && (
+          <>
+            <Title order={1} size="h2">
+              {t("recovery.codesTitle")}
+            </Title>
+            <Text size="sm">{t("recovery.codesHelp")}</Text>
+            <RecoveryCodeList codes={step.codes} />
+            <Button onClick={() => done(step.user)}>{t("recovery.saved")}</Button>
+          </>
+        )}
+        {step.kind !== "credentials" && step.kind !== "codes" && (
           <Anchor component="button" type="button" size="sm" onClick={() => setStep({ kind: "credentials" })}>
             {t("auth.restart")}
           </Anchor>

@@ -8,7 +8,7 @@ import { type Me, useTotp } from "./auth.api";
 const FIELD_PATHS = { code: "code" } as const;
 
 /** The 6-digit code: to finish a login ("verify") or to confirm a newly scanned authenticator ("enroll"). */
-export function TotpForm({ kind, onDone }: { kind: "verify" | "enroll"; onDone: (user: Me) => void }) {
+export function TotpForm({ kind, onDone }: { kind: "verify" | "enroll"; onDone: (user: Me, recoveryCodes?: string[]) => void }) {
   const { t } = useTranslation();
   const totp = useTotp(kind);
   const [code, setCode] = useState("");
@@ -16,7 +16,7 @@ export function TotpForm({ kind, onDone }: { kind: "verify" | "enroll"; onDone: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    totp.mutate(code, { onSuccess: (result) => onDone(result.user) });
+    totp.mutate(code, { onSuccess: (result) => onDone(result.user, result.recoveryCodes) });
   };
 
   return (

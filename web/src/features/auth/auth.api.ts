@@ -31,7 +31,8 @@ const LoginResponseSchema = z.discriminatedUnion("status", [
 ]);
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-const AuthOkSchema = z.object({ status: z.literal("ok"), user: MeSchema });
+/** After enrolment the server adds the recovery codes, shown once. */
+const AuthOkSchema = z.object({ status: z.literal("ok"), user: MeSchema, recoveryCodes: z.optional(z.array(z.string())) });
 
 export const meQueryKey = ["auth", "me"] as const;
 

@@ -6,7 +6,7 @@ import { notifySuccess } from "../../lib/notify";
 import { TimeZoneSelect } from "../../lib/TimeZoneSelect";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { type Settings, useSaveSettings } from "./settings.api";
-import { asNumberValue, fromDraft, missingFields, type SettingsDraft, toDraft } from "./settingsDraft";
+import { asNumberValue, fromDraft, missingFields, RATE_LIMIT_KINDS, type SettingsDraft, toDraft } from "./settingsDraft";
 import { StageMinimumsFields } from "./StageMinimumsFields";
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
@@ -18,6 +18,7 @@ function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
   const paths = ["name", "region", "timeZone", "workingHours", "workingHours.start", "workingHours.end", "workingDays", "stageMinimums"];
   for (const key of Object.keys(draft.stages)) paths.push(`stageMinimums.${key}`, `stageMinimums.${key}.amount`, `stageMinimums.${key}.unit`);
   paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours", "backups.intervalHours", "backups.keep");
+  for (const kind of RATE_LIMIT_KINDS) paths.push(`security.rateLimits.${kind}`);
   return Object.fromEntries(paths.map((p) => [p, p]));
 }
 
@@ -146,6 +147,28 @@ export function SettingsForm({ settings }: { settings: Settings }) {
               setDraft((d) => ({ ...d, tenderKeyEscrow: checked }));
             }}
           />
+        </Fieldset>
+
+        <Fieldset legend={t("settings.rateLimits")}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("settings.rateLimitsHint")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {RATE_LIMIT_KINDS.map((kind) => (
+              <NumberInput
+                key={kind}
+                label={t(`settings.rateLimit.${kind}`)}
+                required
+                min={1}
+                max={10_000}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft.rateLimits[kind]}
+                onChange={(value) => setDraft((d) => ({ ...d, rateLimits: { ...d.rateLimits, [kind]: asNumberValue(value) } }))}
+                error={errorOf(`security.rateLimits.${kind}`)}
+              />
+            ))}
+          </SimpleGrid>
         </Fieldset>
 
         <Fieldset legend={t("settings.backups")}>

@@ -22,7 +22,14 @@ const SettingsSchema = z.object({
   workingHours: z.object({ start: z.string(), end: z.string() }),
   workingDays: z.array(z.number()),
   stageMinimums: z.record(z.string(), StageMinimumSchema),
-  security: z.object({ lockoutThreshold: z.number(), lockoutMinutes: z.number(), sessionHours: z.number(), tenderKeyEscrow: z.optional(z.boolean()) }),
+  security: z.object({
+    lockoutThreshold: z.number(),
+    lockoutMinutes: z.number(),
+    sessionHours: z.number(),
+    tenderKeyEscrow: z.optional(z.boolean()),
+    /** Requests per minute per client address; older servers do not send it, and a PUT without it keeps the stored limits. */
+    rateLimits: z.optional(z.object({ login: z.number(), registration: z.number(), bidUpload: z.number(), publicSearch: z.number() })),
+  }),
   /** Scheduled backups; older servers do not send it, and a PUT without it keeps the stored schedule. */
   backups: z.optional(z.object({ intervalHours: z.number(), keep: z.number() })),
 });

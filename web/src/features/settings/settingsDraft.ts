@@ -1,6 +1,11 @@
 import type { TimeZoneCode } from "../../lib/format";
 import { type DurationUnit, type Settings, STAGE_KEYS } from "./settings.api";
 
+export const RATE_LIMIT_KINDS = ["login", "registration", "bidUpload", "publicSearch"] as const;
+export type RateLimitKind = (typeof RATE_LIMIT_KINDS)[number];
+/** What the server uses before an administrator changes them (src/modules/settings/settings.schemas.ts). */
+const DEFAULT_RATE_LIMITS: Record<RateLimitKind, number> = { login: 10, registration: 5, bidUpload: 30, publicSearch: 60 };
+
 /** A number input's value: empty while the user is editing. */
 export type NumberValue = number | "";
 
@@ -22,6 +27,8 @@ export interface SettingsDraft {
   lockoutMinutes: NumberValue;
   sessionHours: NumberValue;
   tenderKeyEscrow: boolean;
+  /** Requests per minute per client address, by route family (the server's `security.rateLimits`). */
+  rateLimits: Record<RateLimitKind, NumberValue>;
   backupIntervalHours: NumberValue;
   backupKeep: NumberValue;
 }
@@ -50,6 +57,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     lockoutMinutes: settings.security.lockoutMinutes,
     sessionHours: settings.security.sessionHours,
     tenderKeyEscrow: settings.security.tenderKeyEscrow ?? false,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...settings.security.rateLimits },
     backupIntervalHours: settings.backups?.intervalHours ?? 0,
     backupKeep: settings.backups?.keep ?? 7,
   };
@@ -61,6 +69,7 @@ export function missingFields(draft: SettingsDraft): string[] {
   if (draft.lockoutThreshold === "") missing.push("security.lockoutThreshold");
   if (draft.lockoutMinutes === "") missing.push("security.lockoutMinutes");
   if (draft.sessionHours === "") missing.push("security.sessionHours");
+  for (const kind of RATE_LIMIT_KINDS) if (draft.rateLimits[kind] === "") missing.push(`security.rateLimits.${kind}`);
   if (draft.backupIntervalHours === "") missing.push("backups.intervalHours");
   if (draft.backupKeep === "") missing.push("backups.keep");
   return missing;
@@ -84,6 +93,12 @@ export function fromDraft(draft: SettingsDraft): Settings {
       lockoutMinutes: Number(draft.lockoutMinutes),
       sessionHours: Number(draft.sessionHours),
       tenderKeyEscrow: draft.tenderKeyEscrow,
+      rateLimits: {
+        login: Number(draft.rateLimits.login),
+        registration: Number(draft.rateLimits.registration),
+        bidUpload: Number(draft.rateLimits.bidUpload),
+        publicSearch: Number(draft.rateLimits.publicSearch),
+      },
     },
     backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
   };

@@ -7,9 +7,23 @@ import { errorText } from "../../lib/problem";
 import { useLanguage } from "../../lib/useLanguage";
 import { type User, type UserAction, useUserAction } from "./users.api";
 
+const DONE_KEYS = {
+  disable: "users.disabled",
+  enable: "users.enabled",
+  "reset-second-factor": "users.secondFactorReset",
+  "revoke-sessions": "users.sessionsRevoked",
+} as const satisfies Record<UserAction, string>;
+
+/** The confirmation dialog's title and question for the actions that ask first. */
+function confirmation(kind: UserAction): { title: "users.disable" | "users.resetSecondFactor" | "users.revokeSessions"; message: "users.confirmDisable" | "users.confirmReset" | "users.confirmRevokeSessions" } {
+  if (kind === "disable") return { title: "users.disable", message: "users.confirmDisable" };
+  if (kind === "revoke-sessions") return { title: "users.revokeSessions", message: "users.confirmRevokeSessions" };
+  return { title: "users.resetSecondFactor", message: "users.confirmReset" };
+}
+
 /**
- * Disable / enable and reset the second factor. Disabling and resetting ask first: both end the user's
- * sessions. Button names carry the user's name so each row's buttons are distinguishable by ear.
+ * Disable / enable, end the sessions, and reset the second factor. Disabling and resetting ask first: both end the user's
+ * sessions (ending them alone is for a lost or stolen device). Button names carry the user's name so each row's buttons are distinguishable by ear.
  */
 export function UserRowActions({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -23,8 +37,7 @@ export function UserRowActions({ user }: { user: User }) {
       {
         onSuccess: (updated) => {
           setConfirming(null);
-          const key = kind === "disable" ? "users.disabled" : kind === "enable" ? "users.enabled" : "users.secondFactorReset";
-          notifySuccess(t(key, { name: updated.name }));
+          notifySuccess(t(DONE_KEYS[kind], { name: updated.name }));
         },
         onError: (error) => {
           setConfirming(null);
@@ -51,6 +64,11 @@ export function UserRowActions({ user }: { user: User }) {
           {t("users.enable")}
         </Button>
       )}
+      {user.status === "active" && (
+        <Button size="compact-sm" variant="default" aria-label={t("users.revokeSessionsNamed", { name: user.name })} onClick={() => setConfirming("revoke-sessions")}>
+          {t("users.revokeSessions")}
+        </Button>
+      )}
       {user.totpEnrolled && (
         <Button
           size="compact-sm"
@@ -63,8 +81,8 @@ export function UserRowActions({ user }: { user: User }) {
       )}
       <ConfirmDialog
         opened={confirming !== null}
-        title={confirming === "disable" ? t("users.disable") : t("users.resetSecondFactor")}
-        message={confirming === "disable" ? t("users.confirmDisable", { name: user.name }) : t("users.confirmReset", { name: user.name })}
+        title={confirming ? t(confirmation(confirming).title) : ""}
+        message={confirming ? t(confirmation(confirming).message, { name: user.name }) : ""}
         loading={action.isPending}
         onConfirm={() => confirming && run(confirming)}
         onCancel={() => setConfirming(null)}

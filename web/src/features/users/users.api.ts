@@ -30,7 +30,7 @@ export interface CreateUserInput {
   password: string;
 }
 
-export type UserAction = "disable" | "enable" | "reset-second-factor";
+export type UserAction = "disable" | "enable" | "reset-second-factor" | "revoke-sessions";
 
 const usersKey = ["users"] as const;
 
