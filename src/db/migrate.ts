@@ -19,6 +19,7 @@ import * as evaluationScores from "./migrations/20261126T1000-evaluation-scores.
 import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
 import * as evaluationMinutes from "./migrations/20261126T1110-evaluation-minutes.js";
 import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
+import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1000-tender-end": tenderEnd,
   "20261126T1110-evaluation-minutes": evaluationMinutes,
   "20261126T1120-restore-drills": restoreDrills,
+  "20261126T1150-helpdesk": helpdesk,
 };
 
 export class MigrationError extends Error {}

@@ -19,6 +19,7 @@ import type {
   WinnerProposalsTable,
 } from "./schema.selection.js";
 import type { RestoreDrillsTable } from "./schema.operations.js";
+import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -27,6 +28,9 @@ import type { RestoreDrillsTable } from "./schema.operations.js";
  */
 export interface DB {
   restore_drills: RestoreDrillsTable;
+  helpdesk_tickets: HelpdeskTicketsTable;
+  helpdesk_comments: HelpdeskCommentsTable;
+  helpdesk_articles: HelpdeskArticlesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;
