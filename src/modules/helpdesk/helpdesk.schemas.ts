@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { bilingual } from "../../server/validation.js";
 
-export const TICKET_CHANNELS = ["web", "email", "phone", "walk_in"] as const;
-export const TICKET_TYPES = ["incident", "problem", "request"] as const;
-export const USER_GROUPS = ["committee", "vendor", "ppk", "auditor", "public", "other"] as const;
-export const LEVELS = ["low", "medium", "high"] as const;
-export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
-export const TICKET_STATUSES = ["new", "assigned", "in_progress", "waiting_for_user", "resolved", "closed"] as const;
+import { LEVELS, PRIORITIES, TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES, USER_GROUPS } from "./helpdesk-enums.js";
+
+export { LEVELS, PRIORITIES, TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES, USER_GROUPS };
 
 export const ChannelSchema = z.enum(TICKET_CHANNELS);
 export const TicketTypeSchema = z.enum(TICKET_TYPES);

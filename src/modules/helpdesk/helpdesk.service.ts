@@ -228,7 +228,7 @@ export function assignTicket(deps: Deps, actor: Actor, id: string, input: z.infe
     if (assignee.id !== actor.id) {
       await notifyUser(
         trx,
-        { userId: assignee.id, kind: "helpdesk.assigned", title: { id: `Tiket ${ticket.code} untuk Anda`, en: `Ticket ${ticket.code} assigned to you` }, body: { id: ticket.subject, en: ticket.subject }, link: `/app/helpdesk/tickets/${ticket.id}` },
+        { userId: assignee.id, kind: "helpdesk.assigned", title: { id: `Tiket ${ticket.code} untuk Anda`, en: `Ticket ${ticket.code} assigned to you` }, body: { id: ticket.subject, en: ticket.subject }, link: `/app/helpdesk/tiket/${ticket.id}` },
         now,
         { publicUrl: deps.config.publicUrl },
       );
@@ -245,7 +245,7 @@ export function escalateTicket(deps: Deps, actor: Actor, id: string, input: z.in
     const to = await staffUser(trx, input.toUserId, ESCALATION_ROLES, "body.toUserId");
     await notifyUser(
       trx,
-      { userId: to.id, kind: "helpdesk.escalated", title: { id: `Eskalasi tiket ${ticket.code}`, en: `Ticket ${ticket.code} escalated` }, body: { id: input.reason, en: input.reason }, link: `/app/helpdesk/tickets/${ticket.id}` },
+      { userId: to.id, kind: "helpdesk.escalated", title: { id: `Eskalasi tiket ${ticket.code}`, en: `Ticket ${ticket.code} escalated` }, body: { id: input.reason, en: input.reason }, link: `/app/helpdesk/tiket/${ticket.id}` },
       now,
       { publicUrl: deps.config.publicUrl },
     );

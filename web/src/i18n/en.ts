@@ -3,6 +3,7 @@ import { enClosing } from "./en.closing";
 import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
 import { enOperations } from "./en.operations";
+import { enHelpdesk } from "./en.helpdesk";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -63,6 +64,8 @@ export const en: Messages = {
     openingKey: "Opening key",
     direct: "Direct procurement",
     drills: "Restore drills",
+    helpdesk: "Helpdesk",
+    help: "Help",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -293,4 +296,5 @@ export const en: Messages = {
   ...enClosing,
   ...enDirect,
   ...enOperations,
+  ...enHelpdesk,
 };

@@ -3,6 +3,7 @@ import { idClosing } from "./id.closing";
 import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
 import { idOperations } from "./id.operations";
+import { idHelpdesk } from "./id.helpdesk";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -65,6 +66,8 @@ export const id = {
     openingKey: "Kunci Pembukaan",
     direct: "Pengadaan Langsung",
     drills: "Uji Pemulihan",
+    helpdesk: "Helpdesk",
+    help: "Bantuan",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -296,6 +299,7 @@ export const id = {
   ...idClosing,
   ...idDirect,
   ...idOperations,
+  ...idHelpdesk,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */
