@@ -110,3 +110,21 @@ export function listArticles(db: Queryable, f: { includeDrafts: boolean; q?: str
   }
   return q.orderBy("category").orderBy("title").limit(200).execute();
 }
+
+/** Open tickets past their resolution due time and not yet escalated: the automatic escalation's work. */
+export function listOverdueUnescalated(db: Queryable, now: string, statuses: readonly TicketStatus[]): Promise<TicketRow[]> {
+  return db
+    .selectFrom("helpdesk_tickets")
+    .selectAll()
+    .where("status", "in", statuses)
+    .where("resolution_due_at", "<", now)
+    .where("escalated_to_id", "is", null)
+    .orderBy("resolution_due_at")
+    .limit(100)
+    .execute();
+}
+
+/** The second level for automatic escalation: the longest-serving active LPSE administrator. */
+export function findSecondLevel(db: Queryable) {
+  return db.selectFrom("users").select(["id", "name"]).where("role", "=", "admin_ppe").where("status", "=", "active").orderBy("created_at").orderBy("id").executeTakeFirst();
+}

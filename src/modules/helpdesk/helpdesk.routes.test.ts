@@ -6,6 +6,7 @@ import { expectProblem } from "../../../test/support/problems.js";
 import { startSmtpServer, type TestSmtpServer } from "../../../test/support/smtp.js";
 import { MailWorker } from "../notifications/mail-worker.js";
 import { helpdeskSlaCompliance } from "./helpdesk.compliance.js";
+import { escalateOverdueTickets } from "./helpdesk.escalation.js";
 
 const HOUR = 3_600_000;
 /** 08:00 WIB on Monday 2 November 2026. */
@@ -306,5 +307,38 @@ describe("knowledge base (FAQ)", () => {
     const unpublished = await staff.put<{ status: string; publishedAt: string | null }>(`/api/v1/helpdesk/articles/${published.body.id}`, { title: "Cara mengunggah penawaran", body: "Diperbarui.", category: "Penawaran", status: "draft" });
     expect(unpublished.body).toMatchObject({ status: "draft", publishedAt: null });
     expect((await anonymous.get<{ items: unknown[] }>("/api/v1/helpdesk/articles")).body.items).toHaveLength(0);
+  });
+});
+
+describe("automatic escalation past the resolution due time", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: T0 });
+  });
+  afterAll(() => t.close());
+
+  it("escalates open, unescalated tickets to the LPSE administrator once, and leaves the others", async () => {
+    const adminUser = await buildUser(t, "admin_ppe", { name: "Budi Admin" });
+    const staff = await loginAs(t, await buildUser(t, "helpdesk"));
+    t.clock.set(T0);
+    const file = async (subject: string) =>
+      (await t.client().post<{ id: string }>("/api/v1/helpdesk/public/tickets", { name: "Sari", email: "sari@contoh.test", subject, description: "Uraian yang cukup panjang.", userGroup: "vendor" })).body.id;
+    const late = await file("Tiket yang terlambat");
+    const resolved = await file("Tiket yang sudah selesai");
+    await staff.post(`/api/v1/helpdesk/tickets/${resolved}/status`, { status: "resolved", outcome: "Sudah dijawab lewat telepon." });
+    t.clock.set(at(71));
+    expect(await escalateOverdueTickets(t.deps)).toBe(0);
+    // P3: 72 hours to resolve.
+    t.clock.set(at(73));
+    expect(await escalateOverdueTickets(t.deps)).toBe(1);
+    expect(await escalateOverdueTickets(t.deps)).toBe(0);
+    // A fresh login: the sessions of three days ago have expired.
+    const admin = await loginAs(t, adminUser);
+    const ticket = await admin.get<Ticket & { escalationReason: string }>(`/api/v1/helpdesk/tickets/${late}`);
+    expect(ticket.body.escalatedTo?.id).toBe(adminUser.id);
+    expect(ticket.body.escalationReason).toContain("Otomatis");
+    const events = await t.deps.database.db.selectFrom("events").select(["type", "actor_id"]).where("subject_id", "=", late).execute();
+    expect(events.at(-1)).toEqual({ type: "helpdesk.ticket_escalated", actor_id: null });
+    expect((await admin.get<{ items: { title: { id: string } }[] }>("/api/v1/notifications")).body.items.map((n) => n.title.id)).toContain(`Eskalasi otomatis tiket ${ticket.body.code}`);
   });
 });
