@@ -82,9 +82,9 @@ export function listComments(db: Queryable, ticketId: string, publicOnly: boolea
   return q.orderBy("created_at").orderBy("id").execute();
 }
 
-/** Active helpdesk staff and administrators: who a ticket can be assigned or escalated to. */
+/** Active helpdesk staff, administrators and the head of the LPSE: who a ticket can be assigned (not the head) or escalated to. */
 export function listStaff(db: Queryable) {
-  return db.selectFrom("users").select(["id", "name", "role"]).where("role", "in", ["helpdesk", "admin_ppe"]).where("status", "=", "active").orderBy("name").execute();
+  return db.selectFrom("users").select(["id", "name", "role"]).where("role", "in", ["helpdesk", "admin_ppe", "kepala_lpse"]).where("status", "=", "active").orderBy("name").execute();
 }
 
 export async function insertArticle(db: Queryable, row: ArticleRow): Promise<void> {

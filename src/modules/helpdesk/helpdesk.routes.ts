@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import type { AppDeps } from "../../server/app.js";
 import { AppError } from "../../server/errors.js";
 import { authorize, type Api } from "../../server/http.js";
@@ -98,7 +99,7 @@ export function helpdeskRoutes(app: Api, deps: AppDeps): void {
     full(requireActor(request), request.params.ticketId),
   );
 
-  const change = <B>(path: string, summary: string, body: import("zod").ZodType<B>, run: (actor: Actor, id: string, body: B) => Promise<void>) =>
+  const change = <B>(path: string, summary: string, body: ZodType<B>, run: (actor: Actor, id: string, body: B) => Promise<void>) =>
     app.post(path, { schema: { tags, summary, params: TicketParamsSchema, body, response: { 200: TicketSchema } } }, async (request) => {
       const actor = requireActor(request);
       await service.loadVisibleTicket(db, actor, request.params.ticketId);
