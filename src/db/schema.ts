@@ -28,6 +28,7 @@ import type {
   StandardFindingsTable,
   LkppVerificationsTable,
 } from "./schema.standards.js";
+import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -36,6 +37,9 @@ import type {
  */
 export interface DB {
   restore_drills: RestoreDrillsTable;
+  helpdesk_tickets: HelpdeskTicketsTable;
+  helpdesk_comments: HelpdeskCommentsTable;
+  helpdesk_articles: HelpdeskArticlesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

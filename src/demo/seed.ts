@@ -4,6 +4,7 @@ import { newTotpSecret } from "../modules/auth/totp.js";
 import { createAgency, createWorkUnit } from "../modules/orgs/orgs.service.js";
 import { readSetting, writeSetting } from "../modules/settings/settings.repository.js";
 import { addHoliday, getSettings, updateSettings } from "../modules/settings/settings.service.js";
+import { seedDemoHelpdesk } from "./seed-helpdesk.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -104,6 +105,8 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
   await seedDemoTenders(db, now, publicationContext(deps.config));
   await seedDemoStandards(db, now);
+  const emailOf = (role: string) => DEMO_USERS.find((u) => u.role === role)?.email ?? "";
+  await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

@@ -22,6 +22,7 @@ import { minutesRoutes } from "../modules/evaluation/minutes.routes.js";
 import { winnerRoutes } from "../modules/evaluation/winner.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
 import { backupRoutes } from "../modules/backups/backups.routes.js";
+import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDeps) {
     directRoutes(api, deps);
     backupRoutes(api, deps);
     standardsRoutes(api, deps);
+    helpdeskRoutes(api, deps);
   });
 
   await serveWebApp(app);

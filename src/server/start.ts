@@ -5,6 +5,7 @@ import { EventLog } from "../log/event-log.js";
 import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
+import { escalateOverdueTickets } from "../modules/helpdesk/helpdesk.escalation.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { BackupScheduler } from "../modules/backups/backup.scheduler.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
@@ -41,7 +42,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Build the app, listen, and at start and every interval after publish a signed tree head and drop bid uploads abandoned at their deadline. */
+/**
+ * Build the app, listen, and at start and every interval after publish a signed tree head, drop bid uploads
+ * abandoned at their deadline and escalate helpdesk tickets past their resolution due time.
+ */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { deps } = runtime;
   const app = await buildApp(deps);
@@ -57,6 +61,12 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       if (dropped > 0) app.log.info({ dropped }, "dropped bid uploads left incomplete at their deadline");
     } catch (error) {
       app.log.error({ err: error }, "sweeping abandoned bid uploads failed");
+    }
+    try {
+      const escalated = await escalateOverdueTickets(deps);
+      if (escalated > 0) app.log.info({ escalated }, "helpdesk tickets escalated past their resolution due time");
+    } catch (error) {
+      app.log.error({ err: error }, "escalating overdue helpdesk tickets failed");
     }
   };
   await publish();

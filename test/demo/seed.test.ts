@@ -4,6 +4,7 @@ import { allEvents, allTreeHeads } from "../../src/log/log.repository.js";
 import { verifyLog, type StoredEvent } from "../../src/log/verify-chain.js";
 import { totpCode } from "../../src/modules/auth/totp.js";
 import { requiresSecondFactor, type Role } from "../../src/modules/users/roles.js";
+import { helpdeskSlaCompliance } from "../../src/modules/helpdesk/helpdesk.compliance.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 describe("demo data", () => {
@@ -55,6 +56,17 @@ describe("demo data", () => {
     const findings = await t.deps.database.db.selectFrom("standard_findings").select("status").execute();
     expect(findings.map((f) => f.status)).toEqual(["verified"]);
     expect(await t.deps.database.db.selectFrom("lkpp_verifications").select("result").where("result", "=", "met").execute()).toHaveLength(17);
+  });
+
+  it("has helpdesk tickets in several states and channels, and a public FAQ", async () => {
+    const tickets = await t.deps.database.db.selectFrom("helpdesk_tickets").select(["status", "channel", "priority"]).execute();
+    expect(tickets.map((x) => x.status).sort()).toEqual(["closed", "in_progress", "new", "resolved", "waiting_for_user"]);
+    expect(new Set(tickets.map((x) => x.channel))).toEqual(new Set(["web", "phone", "walk_in", "email"]));
+    const faq = await t.client().get<{ items: { title: string }[] }>("/api/v1/helpdesk/articles");
+    expect(faq.body.items).toHaveLength(4);
+    const compliance = await helpdeskSlaCompliance(t.deps.database.db, { from: new Date(t.clock.now().getTime() - 90 * 86_400_000), to: t.clock.now(), now: t.clock.now() });
+    // The escalated phone call got only an internal note within its 4 hours (P2): its first response is late.
+    expect(compliance).toMatchObject({ tickets: 5, firstResponse: { met: 3, breached: 1, pending: 1 }, resolution: { met: 2, breached: 0, pending: 3 } });
   });
 
   it("leaves a log that verifies", async () => {

@@ -17,6 +17,12 @@ import { PackagesPage } from "./features/packages/PackagesPage";
 import { MailOutboxPage } from "./features/outbox/MailOutboxPage";
 import { DirectResultsPage } from "./features/direct/DirectResultsPage";
 import { DrillsPage } from "./features/operations/DrillsPage";
+import { ArticlesPage } from "./features/helpdesk/ArticlesPage";
+import { HelpPage } from "./features/helpdesk/HelpPage";
+import { MonthlyReportPage } from "./features/helpdesk/MonthlyReportPage";
+import { TicketCreatePage } from "./features/helpdesk/TicketCreatePage";
+import { TicketPage } from "./features/helpdesk/TicketPage";
+import { TicketQueuePage } from "./features/helpdesk/TicketQueuePage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -59,6 +65,8 @@ export const router = createBrowserRouter([
       // The public announcement (the inbox links of answers and addenda point here).
       { path: "/tender/:tenderCode", element: <TenderPage /> },
       { path: "/pengadaan-langsung", element: <DirectResultsPage /> },
+      // The public Help page: FAQ, the ticket form, tracking by code (the emailed link is /bantuan?kode=…).
+      { path: "/bantuan", element: <HelpPage /> },
       {
         path: "/app",
         element: <RequireAuth />,
@@ -145,6 +153,22 @@ export const router = createBrowserRouter([
             element: <RequireRole page="restoreDrills" />,
             children: [{ path: "uji-pemulihan", element: <DrillsPage /> }],
           },
+          {
+            element: <RequireRole page="helpdesk" />,
+            children: [
+              { path: "helpdesk", element: <TicketQueuePage /> },
+              { path: "helpdesk/laporan", element: <MonthlyReportPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="helpdeskManage" />,
+            children: [
+              { path: "helpdesk/baru", element: <TicketCreatePage /> },
+              { path: "helpdesk/faq", element: <ArticlesPage /> },
+            ],
+          },
+          // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).
+          { path: "helpdesk/tiket/:ticketId", element: <TicketPage /> },
           // The signed tree head is public knowledge: every logged-in user may see it.
           { path: "log", element: <LogPage /> },
         ],

@@ -5,6 +5,7 @@ import { enDirect } from "./en.direct";
 import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enStandards } from "./en.standards";
+import { enHelpdesk } from "./en.helpdesk";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -67,6 +68,8 @@ export const en: Messages = {
     drills: "Restore drills",
     standards: "LPSE standards",
     accountSecurity: "Account Security",
+    helpdesk: "Helpdesk",
+    help: "Help",
   },
   zones: {
     WIB: "WIB — Western Indonesia Time (UTC+7)",
@@ -311,4 +314,5 @@ export const en: Messages = {
   ...enOperations,
   ...enStandards,
   ...enAccount,
+  ...enHelpdesk,
 };

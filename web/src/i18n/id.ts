@@ -5,6 +5,7 @@ import { idDirect } from "./id.direct";
 import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idStandards } from "./id.standards";
+import { idHelpdesk } from "./id.helpdesk";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -69,6 +70,8 @@ export const id = {
     drills: "Uji Pemulihan",
     standards: "Standar LPSE",
     accountSecurity: "Keamanan Akun",
+    helpdesk: "Helpdesk",
+    help: "Bantuan",
   },
   zones: {
     WIB: "WIB — Waktu Indonesia Barat (UTC+7)",
@@ -314,6 +317,7 @@ export const id = {
   ...idOperations,
   ...idStandards,
   ...idAccount,
+  ...idHelpdesk,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -33,6 +33,10 @@ export const ROLE_PAGES = {
    * corrective actions come from them) and auditors; the API shows each only the cycles they take part in.
    */
   standards: ["kepala_lpse", "admin_ppe", "verifikator", "helpdesk", "auditor"],
+  /** The helpdesk register: staff handle tickets, the head of the LPSE and auditors read (`canReadTickets` in src/modules/helpdesk/helpdesk.policy.ts). */
+  helpdesk: ["helpdesk", "admin_ppe", "kepala_lpse", "auditor"],
+  /** Entering tickets and writing the FAQ (`canManageTickets`). */
+  helpdeskManage: ["helpdesk", "admin_ppe"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -52,7 +56,10 @@ export interface NavItem {
   rolePage?: RolePage;
 }
 
-const PUBLIC_ITEMS: NavItem[] = [{ to: "/", label: "home", exact: true }];
+const PUBLIC_ITEMS: NavItem[] = [
+  { to: "/", label: "home", exact: true },
+  { to: "/bantuan", label: "help" },
+];
 
 const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app", label: "workspace", exact: true },
@@ -69,6 +76,7 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/settings", label: "settings", permission: "manageSettings" },
   { to: "/app/surat-keluar", label: "mailOutbox", rolePage: "mailOutbox" },
   { to: "/app/uji-pemulihan", label: "drills", rolePage: "restoreDrills" },
+  { to: "/app/helpdesk", label: "helpdesk", rolePage: "helpdesk" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 

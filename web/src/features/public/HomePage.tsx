@@ -57,6 +57,9 @@ export function HomePage() {
       <Anchor component={Link} to="/pengadaan-langsung">
         {t("directResults.link")} →
       </Anchor>
+      <Anchor component={Link} to="/bantuan">
+        {t("helpdesk.homeLink")} →
+      </Anchor>
     </Stack>
   );
 }
