@@ -56,6 +56,8 @@ export const VERIFYING_ASSESSOR = rule("the cycle's assessment team, not the act
  * relayed or remote scrape is tested in test/server/metrics.test.ts.
  */
 export const METRICS_SCRAPER = rule("loopback or METRICS_TOKEN (every injected caller: loopback, no forwarding header)", () => true);
+/** The helpdesk ticket of the fixtures was filed by vendor A's user, who follows it (without internal notes). */
+export const TICKET_SUBMITTER = rule("the ticket's submitter (vendor A's user)", (p) => p.ownerVendor);
 export const anyOf = (...rules: Rule[]) => rule(rules.map((r) => r.describe).join(" | "), (p) => rules.some((r) => r.allows(p)));
 
 /** LPSE-wide oversight of vendors' data. */
@@ -70,6 +72,11 @@ const PACKAGE_PPK = sameAgency("ppk");
 const MINUTES_READERS = anyOf(roles("auditor"), COMMITTEE, sameAgency("ppk", "pa_kpa"));
 /** A standards cycle: the Kepala LPSE, the auditor, its team and the owners of its corrective actions. */
 const CYCLE_READERS = anyOf(KEPALA_LPSE, roles("auditor"), ASSESSOR, ACTION_OWNER);
+/** The helpdesk register: its staff and the LPSE administrator handle tickets; the Kepala LPSE and auditors read (helpdesk.policy.ts). */
+const TICKET_MANAGERS = roles("helpdesk", "admin_ppe");
+const TICKET_READERS = roles("helpdesk", "admin_ppe", "kepala_lpse", "auditor");
+/** User management: the LPSE administrator, or the agency administrator for accounts of its agency. */
+const USER_MANAGERS = anyOf(roles("admin_ppe"), sameAgency("admin_agency"));
 
 const records = (kind: string): Record<string, Rule> => ({
   [`GET /api/v1/vendors/{vendorId}/${kind}`]: VENDOR_DATA_READERS,
@@ -103,6 +110,18 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/auth/logout": PUBLIC,
   "GET /api/v1/auth/me": AUTHENTICATED,
 
+  // account recovery: on the caller's own account only. A password reset answers the same for every
+  // address; its completion needs the emailed token (the example's is unknown, so no password changes).
+  // Sessions and recovery codes are the caller's own: a session reference of someone else is 404.
+  "POST /api/v1/auth/password-reset": PUBLIC,
+  "POST /api/v1/auth/password-reset/complete": PUBLIC,
+  "POST /api/v1/auth/totp/recovery": AUTHENTICATED,
+  "GET /api/v1/auth/recovery-codes": AUTHENTICATED,
+  "POST /api/v1/auth/recovery-codes": AUTHENTICATED,
+  "GET /api/v1/auth/sessions": AUTHENTICATED,
+  "POST /api/v1/auth/sessions/revoke-others": AUTHENTICATED,
+  "DELETE /api/v1/auth/sessions/{sessionRef}": AUTHENTICATED,
+
   // orgs
   "GET /api/v1/agencies": STAFF,
   "POST /api/v1/agencies": roles("admin_ppe"),
@@ -116,6 +135,7 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/users/{userId}/disable": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
   "POST /api/v1/users/{userId}/enable": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
   "POST /api/v1/users/{userId}/reset-second-factor": anyOf(roles("admin_ppe"), sameAgency("admin_agency")),
+  "POST /api/v1/users/{userId}/revoke-sessions": USER_MANAGERS,
 
   // settings
   "GET /api/v1/settings": STAFF,
@@ -274,4 +294,28 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/standards/cycles/{cycleId}/sign-off": KEPALA_LPSE,
   "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/lkpp": KEPALA_LPSE,
   "GET /api/v1/standards/cycles/{cycleId}/report": CYCLE_READERS,
+
+  // helpdesk (LPSE standard 5): the public form and tracking by code and email, the staff queue, the FAQ
+  "POST /api/v1/helpdesk/public/tickets": PUBLIC,
+  "POST /api/v1/helpdesk/public/track": PUBLIC,
+  "POST /api/v1/helpdesk/public/replies": PUBLIC,
+  "GET /api/v1/helpdesk/my-tickets": AUTHENTICATED,
+  "GET /api/v1/helpdesk/tickets": TICKET_READERS,
+  "POST /api/v1/helpdesk/tickets": TICKET_MANAGERS,
+  // Anyone else gets 404: a ticket's existence stays secret.
+  "GET /api/v1/helpdesk/tickets/{ticketId}": anyOf(TICKET_READERS, TICKET_SUBMITTER),
+  "POST /api/v1/helpdesk/tickets/{ticketId}/classification": TICKET_MANAGERS,
+  "POST /api/v1/helpdesk/tickets/{ticketId}/assignment": TICKET_MANAGERS,
+  "POST /api/v1/helpdesk/tickets/{ticketId}/escalation": TICKET_MANAGERS,
+  "POST /api/v1/helpdesk/tickets/{ticketId}/status": TICKET_MANAGERS,
+  "POST /api/v1/helpdesk/tickets/{ticketId}/comments": TICKET_MANAGERS,
+  "GET /api/v1/helpdesk/staff": TICKET_READERS,
+  "GET /api/v1/helpdesk/sla": TICKET_READERS,
+  "PUT /api/v1/helpdesk/sla": roles("admin_ppe"),
+  "GET /api/v1/helpdesk/reports/monthly": TICKET_READERS,
+  // Published articles are public; drafts (?drafts=true) and writing are for the ticket managers.
+  "GET /api/v1/helpdesk/articles": PUBLIC,
+  "POST /api/v1/helpdesk/articles": TICKET_MANAGERS,
+  "GET /api/v1/helpdesk/articles/{articleId}": PUBLIC,
+  "PUT /api/v1/helpdesk/articles/{articleId}": TICKET_MANAGERS,
 };

@@ -21,7 +21,8 @@ const STATE_TABLES = [
   "tender_participants", "tender_questions", "tender_documents", "ocds_releases", "opening_keys", "tender_keys", "tender_key_shares", "bids",
   "opening_shares", "bid_findings", "tender_results", "objections", "objection_appeals", "awards", "tender_failures", "contracts",
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
-  "criterion_evidence", "standard_findings", "lkpp_verifications", "events",
+  "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
+  "helpdesk_articles", "events",
 ] as const;
 
 /**

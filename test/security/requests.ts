@@ -38,6 +38,7 @@ const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
   "GET /api/v1/packages/{packageId}/schedule/proposal": { start: "2027-01-04" },
   "GET /api/v1/packages/{packageId}/assignable-members": { kind: "pokja" },
   "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files": { name: "Notulen rapat.pdf" },
+  "GET /api/v1/helpdesk/reports/monthly": { month: "2026-12" },
 };
 
 /** Bodies that need real ids of the fixture world (or the current settings) to pass validation. */
@@ -88,6 +89,37 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       return { result: "met", letterNumber: "B-123/LKPP/2027", letterDate: "2027-02-01" };
     case "POST /api/v1/tenders/{tenderCode}/winner/decision":
       return { decision: "returned", reason: "Harga penawaran perlu diklarifikasi" };
+    case "POST /api/v1/auth/password-reset":
+      return { email: world.sessionHolder.email };
+    case "POST /api/v1/auth/password-reset/complete":
+      // A token nobody was sent: the completion is refused for its content and no password changes.
+      return { token: "0".repeat(43), password: "Rahasia#Kuat2026!" };
+    case "POST /api/v1/auth/totp/recovery":
+      return { code: "ABCD-EFGH-JKLM" };
+    case "POST /api/v1/helpdesk/public/tickets":
+      return { name: "Budi Santoso", email: "budi.santoso@uji.test", subject: "Lupa kata sandi akun", description: "Tautan atur ulang kata sandi tidak sampai.", userGroup: "public" };
+    case "POST /api/v1/helpdesk/public/track":
+      return { code: world.helpdesk.code, email: world.helpdesk.email };
+    case "POST /api/v1/helpdesk/public/replies":
+      return { code: world.helpdesk.code, email: world.helpdesk.email, body: "Sudah saya coba lagi, masih gagal." };
+    case "POST /api/v1/helpdesk/tickets":
+      return { channel: "phone", name: "Siti Aminah", phone: "+62 351 123456", subject: "Pertanyaan jadwal tender", description: "Menanyakan jadwal pemberian penjelasan.", type: "request", technical: false, userGroup: "vendor", urgency: "low", impact: "low" };
+    case "POST /api/v1/helpdesk/tickets/{ticketId}/classification":
+      return { type: "incident", technical: true, userGroup: "vendor", urgency: "medium", impact: "medium" };
+    case "POST /api/v1/helpdesk/tickets/{ticketId}/assignment":
+      return { assigneeId: world.helpdesk.assigneeId };
+    case "POST /api/v1/helpdesk/tickets/{ticketId}/escalation":
+      return { toUserId: world.helpdesk.escalationId, reason: "Perlu keputusan kepala LPSE" };
+    case "POST /api/v1/helpdesk/tickets/{ticketId}/status":
+      return { status: "in_progress" };
+    case "POST /api/v1/helpdesk/tickets/{ticketId}/comments":
+      return { body: "Kami sedang memeriksa unggahan Anda.", visibility: "public" };
+    case "PUT /api/v1/helpdesk/sla":
+      return (await admin.get("/api/v1/helpdesk/sla")).body;
+    case "POST /api/v1/helpdesk/articles":
+    case "PUT /api/v1/helpdesk/articles/{articleId}":
+      // Published, so the public reads of the article keep finding it.
+      return { title: "Cara mengunggah dokumen", body: "Unggah berkas PDF paling besar sesuai batas unggahan.", category: "penyedia", status: "published" };
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {

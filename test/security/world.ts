@@ -61,6 +61,13 @@ export interface World {
   loginProbe: TestUser;
   /** The standards cycle opened by the Kepala LPSE: its team member, the owner of its finding, the codes used. */
   standards: { cycleId: string; assessorId: string; actionOwnerId: string; standardCode: string; criterionCode: string };
+  /**
+   * An account no caller uses, logged in once: password resets and session revocations point at it, so an
+   * allowed call ends no caller's session.
+   */
+  sessionHolder: TestUser;
+  /** The helpdesk: vendor A's ticket (code and the email it was filed with), staff to assign and escalate to. */
+  helpdesk: { ticketId: string; code: string; email: string; articleId: string; assigneeId: string; escalationId: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -191,6 +198,28 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const victim = await user("ppk", agencyA);
   const loginProbe = await user("helpdesk");
 
+  // An account no caller uses, with one session: DELETE /auth/sessions/{sessionRef} names that session, so
+  // every caller gets 404 (not its session) and none of the callers' sessions ends.
+  const sessionHolder = await user("auditor");
+  const holderSessions = await expectCreated<{ items: { ref: string }[] }>("sessions", await (await loginAs(t, sessionHolder)).get("/api/v1/auth/sessions"));
+  const sessionRef = holderSessions.items[0]?.ref;
+
+  // The helpdesk: a ticket filed on the public form by vendor A's user (its submitter), a published FAQ article.
+  const ticketEmail = vendorA.email;
+  const ticket = await expectCreated<{ id: string; code: string }>(
+    "helpdesk ticket",
+    await vendorClient.post("/api/v1/helpdesk/public/tickets", { name: "Slamet Riyadi", email: ticketEmail, subject: "Tidak bisa mengunggah dokumen", description: "Unggahan akta gagal dengan pesan galat.", userGroup: "vendor" }),
+  );
+  const article = await expectCreated<{ id: string }>(
+    "helpdesk article",
+    await clientOf("helpdesk").post("/api/v1/helpdesk/articles", { title: "Cara mengunggah dokumen", body: "Unggah berkas PDF paling besar sesuai batas unggahan.", category: "penyedia", status: "published" }),
+  );
+  const helpdesk = {
+    ticketId: ticket.id, code: ticket.code, email: ticketEmail, articleId: article.id,
+    assigneeId: (principals.find((p) => p.name === "helpdesk") as Principal).user?.id as string,
+    escalationId: (principals.find((p) => p.name === "kepala_lpse") as Principal).user?.id as string,
+  };
+
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
     userId: victim.id,
@@ -210,6 +239,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     criterionCode: standards.criterionCode,
     evidenceId: standards.evidenceId,
     findingId: standards.findingId,
+    sessionRef,
+    ticketId: ticket.id,
+    articleId: article.id,
   };
   const world: World = {
     principals,
@@ -223,6 +255,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     victim,
     loginProbe,
     standards,
+    sessionHolder,
+    helpdesk,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

@@ -23,20 +23,27 @@ export function presentTicketSummary(t: TicketWithNames, now: Date) {
   };
 }
 
-/** The full ticket for staff readers (with internal notes) or for its own submitter (replies only). */
-export function presentTicket(t: TicketWithNames, comments: CommentRow[], now: Date, can: { manage: boolean }) {
+/**
+ * The full ticket for staff readers (with internal notes) or for its own submitter: replies only, and as on
+ * the tracking page no officer's name (staff replies are signed "Helpdesk"), no assignee, no escalation.
+ */
+export function presentTicket(t: TicketWithNames, comments: CommentRow[], now: Date, can: { manage: boolean }, reader: { staff: boolean } = { staff: true }) {
+  const summary = presentTicketSummary(t, now);
+  const staff = reader.staff;
   return {
-    ...presentTicketSummary(t, now),
+    ...summary,
+    assignee: staff ? summary.assignee : null,
+    escalatedTo: staff ? summary.escalatedTo : null,
     submitterEmail: t.submitter_email,
     submitterPhone: t.submitter_phone,
     description: t.description,
-    escalationReason: t.escalation_reason,
-    escalatedAt: t.escalated_at,
+    escalationReason: staff ? t.escalation_reason : null,
+    escalatedAt: staff ? t.escalated_at : null,
     outcome: t.outcome,
     firstResponseAt: t.first_response_at,
     resolvedAt: t.resolved_at,
     closedAt: t.closed_at,
-    comments: comments.map((c) => ({ id: c.id, authorName: c.author_name, fromStaff: c.from_staff === 1, visibility: c.visibility, body: c.body, createdAt: c.created_at })),
+    comments: comments.map((c) => ({ id: c.id, authorName: !staff && c.from_staff === 1 ? "Helpdesk" : c.author_name, fromStaff: c.from_staff === 1, visibility: c.visibility, body: c.body, createdAt: c.created_at })),
     can,
     serverNow: now.toISOString(),
   };

@@ -342,3 +342,37 @@ describe("automatic escalation past the resolution due time", () => {
     expect((await admin.get<{ items: { title: { id: string } }[] }>("/api/v1/notifications")).body.items.map((n) => n.title.id)).toContain(`Eskalasi otomatis tiket ${ticket.body.code}`);
   });
 });
+
+describe("the submitter's view of its own ticket", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: T0 });
+  });
+  afterAll(() => t.close());
+
+  it("names no officer and shows no assignment, escalation or internal note, as the tracking page", async () => {
+    const officer = await buildUser(t, "helpdesk", { name: "Rina Helpdesk" });
+    const headUser = await buildUser(t, "kepala_lpse", { name: "Kepala LPSE Uji" });
+    const staff = await loginAs(t, officer);
+    const vendorUser = await buildVendor(t);
+    const vendor = await loginAs(t, vendorUser);
+    const filed = await vendor.post<{ id: string }>("/api/v1/helpdesk/public/tickets", { name: "Direktur CV", email: vendorUser.email, subject: "Akun terkunci", description: "Akun terkunci setelah salah kata sandi.", userGroup: "vendor" });
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.id;
+    await staff.post(`/api/v1/helpdesk/tickets/${id}/assignment`, { assigneeId: officer.id });
+    await staff.post(`/api/v1/helpdesk/tickets/${id}/escalation`, { toUserId: headUser.id, reason: "Keluhan berulang dari penyedia ini" });
+    await staff.post(`/api/v1/helpdesk/tickets/${id}/comments`, { body: "Catatan internal: cek log masuk", visibility: "internal" });
+    await staff.post(`/api/v1/helpdesk/tickets/${id}/comments`, { body: "Kunci akun sudah kami buka.", visibility: "public" });
+
+    const asStaff = await staff.get<Ticket & { escalationReason: string | null }>(`/api/v1/helpdesk/tickets/${id}`);
+    expect(asStaff.body.assignee?.id).toBe(officer.id);
+    expect(asStaff.body.escalationReason).toBe("Keluhan berulang dari penyedia ini");
+
+    const own = await vendor.get<Omit<Ticket, "comments"> & { escalationReason: string | null; escalatedAt: string | null; comments: { authorName: string; body: string }[] }>(`/api/v1/helpdesk/tickets/${id}`);
+    expect(own.status, own.text).toBe(200);
+    expect(own.body).toMatchObject({ assignee: null, escalatedTo: null, escalationReason: null, escalatedAt: null });
+    expect(own.body.comments.map((c) => [c.authorName, c.body])).toEqual([["Helpdesk", "Kunci akun sudah kami buka."]]);
+    expect(own.text).not.toContain("Rina Helpdesk");
+    expect(own.text).not.toContain("Kepala LPSE Uji");
+  });
+});

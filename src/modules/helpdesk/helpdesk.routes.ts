@@ -48,7 +48,7 @@ export function helpdeskRoutes(app: Api, deps: AppDeps): void {
   const full = async (actor: Actor, id: string) => {
     const ticket = await service.loadVisibleTicket(db, actor, id);
     const staff = canReadTickets(actor);
-    return presentTicket(ticket, await repo.listComments(db, id, !staff), deps.clock.now(), { manage: canManageTickets(actor) });
+    return presentTicket(ticket, await repo.listComments(db, id, !staff), deps.clock.now(), { manage: canManageTickets(actor) }, { staff });
   };
   const tracked = async (ticket: repo.TicketRow) => presentTrackedTicket(ticket, await repo.listComments(db, ticket.id, true));
 
