@@ -6,7 +6,7 @@ import path from "node:path";
  * heap or warm caches. Sizes come from BENCH_* variables (see each file); `npx tsx bench/<name>.ts` runs one.
  */
 
-const BENCHMARKS = ["opening", "log", "start"];
+const BENCHMARKS = ["opening", "log", "start", "search"];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const name of BENCHMARKS.filter((b) => only.length === 0 || only.includes(b))) {

@@ -22,7 +22,8 @@ export const RateLimitSettingsSchema = z.strictObject({
   login: z.int().min(1).max(10_000),
   registration: z.int().min(1).max(10_000),
   bidUpload: z.int().min(1).max(10_000),
-  publicSearch: z.int().min(1).max(10_000),
+  /** High where many users share one address (a government network behind one gateway). */
+  publicSearch: z.int().min(1).max(1_000_000),
 });
 export type RateLimitSettings = z.infer<typeof RateLimitSettingsSchema>;
 export type RateLimitKind = keyof RateLimitSettings;
