@@ -40,7 +40,7 @@ export async function reviewCycle(db: Queryable, cycle: CycleRow, catalog: Catal
           reading = await source.read(db, { now, period });
           readings.set(source.key, reading);
         }
-        if (!reading.passes) reasons.push({ id: `nilai langsung "${source.name.id}" tidak lagi memenuhi ${source.threshold.id}`, en: `the live value of "${source.name.en}" no longer meets ${source.threshold.en}` });
+        if (!reading.passes) reasons.push({ id: `nilai langsung "${source.name.id}" tidak lagi memenuhi ambang: ${source.threshold.id}`, en: `the live value of "${source.name.en}" no longer meets the threshold: ${source.threshold.en}` });
       }
     }
     if (reasons.length > 0 || snapshots.some((s) => s.criterion_code === criterion.code)) reviews.push({ criterionCode: criterion.code, needsReview: reasons.length > 0, reasons });

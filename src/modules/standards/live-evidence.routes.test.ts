@@ -137,7 +137,7 @@ describe("live evidence", () => {
     expect(later.body).toMatchObject({ needsReview: true, sources: [{ passes: false, value: "110 hari" }], snapshots: [{ stale: true }] });
     expect(later.body.reasons.map((r) => r.en)).toEqual([
       'the evidence "The last verified restore drill" is more than 90 days old',
-      'the live value of "The last verified restore drill" no longer meets a verified restore drill within the last 90 days',
+      'the live value of "The last verified restore drill" no longer meets the threshold: a verified restore drill within the last 90 days',
     ]);
     const cycleLive = await (await login("head")).get<{ items: { criterionCode: string; needsReview: boolean }[] }>(`/api/v1/standards/cycles/${id}/live`);
     expect(cycleLive.body.items).toMatchObject([{ criterionCode: "S12.3", needsReview: true }]);
