@@ -14,6 +14,7 @@ import { canAssess } from "./standards.policy.js";
 import { type CycleRow, lockCycle } from "./standards.repository.js";
 import { catalogOf, involvementOf, loadVisibleCycle } from "./standards.service.js";
 
+/** Outside a cycle there is no period name: `periodOf` then takes the year before now. */
 const DEFAULT_PERIOD = "";
 
 function view(source: LiveSource, reading: LiveReading): LiveReadingView {
