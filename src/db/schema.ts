@@ -19,6 +19,7 @@ import type {
   WinnerProposalsTable,
 } from "./schema.selection.js";
 import type { RestoreDrillsTable } from "./schema.operations.js";
+import type { CriterionLiveSnapshotsTable } from "./schema.live-evidence.js";
 import type {
   StandardCyclesTable,
   StandardTeamMembersTable,
@@ -96,6 +97,7 @@ export interface DB {
   criterion_evidence: CriterionEvidenceTable;
   standard_findings: StandardFindingsTable;
   lkpp_verifications: LkppVerificationsTable;
+  criterion_live_snapshots: CriterionLiveSnapshotsTable;
 }
 
 export interface SettingsTable {

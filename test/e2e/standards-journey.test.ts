@@ -140,6 +140,17 @@ describe("browser: LPSE standards assessment", () => {
     await after.getByRole("button", { name: "Simpan penilaian" }).click();
     await sri.getByTestId("met-count").filter({ hasText: "17 dari 17 standar terpenuhi" }).waitFor();
 
+    // 5. Live evidence: no restore drill is verified yet, so the continuity criterion assessed met needs review
+    //    once its live evidence is attached.
+    await sri.getByRole("button", { name: /^12\. Pengelolaan Kelangsungan Layanan/ }).click();
+    const live = sri.getByRole("region", { name: "S12.3" }).getByRole("region", { name: "Bukti langsung dari platform" });
+    await live.getByText("Belum ada uji pemulihan yang terverifikasi").waitFor();
+    await live.getByText("Tidak memenuhi").waitFor();
+    await live.getByRole("button", { name: /^Lampirkan sebagai bukti/ }).click();
+    await sri.getByText("Bukti langsung S12.3 dilampirkan.").waitFor();
+    await live.getByText("Perlu ditinjau").waitFor();
+    expect(await db.selectFrom("criterion_live_snapshots").select(["criterion_code", "source_key", "passes"]).execute()).toEqual([{ criterion_code: "S12.3", source_key: "backups.restore_drill", passes: 0 }]);
+
     const saved = await db.selectFrom("standard_findings").select(["status", "verified_by"]).executeTakeFirstOrThrow();
     expect(saved).toEqual({ status: "verified", verified_by: assessor.id });
     const evidence = await db.selectFrom("criterion_evidence").select(["criterion_code", "content_type"]).execute();

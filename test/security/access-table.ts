@@ -294,6 +294,11 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/standards/cycles/{cycleId}/sign-off": KEPALA_LPSE,
   "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/lkpp": KEPALA_LPSE,
   "GET /api/v1/standards/cycles/{cycleId}/report": CYCLE_READERS,
+  // live evidence: readings for the LPSE's staff; per cycle like the cycle; snapshots attached by the team
+  "GET /api/v1/standards/live-evidence": LPSE_STAFF,
+  "GET /api/v1/standards/cycles/{cycleId}/live": CYCLE_READERS,
+  "GET /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/live": CYCLE_READERS,
+  "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/live-snapshot": ASSESSOR,
 
   // helpdesk (LPSE standard 5): the public form and tracking by code and email, the staff queue, the FAQ
   "POST /api/v1/helpdesk/public/tickets": PUBLIC,

@@ -23,6 +23,7 @@ const STATE_TABLES = [
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
   "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
   "helpdesk_articles", "events",
+  "criterion_live_snapshots",
 ] as const;
 
 /**

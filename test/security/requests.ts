@@ -72,6 +72,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       return { userId: world.standards.assessorId };
     case "PUT /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}":
       return { status: "partially_met", notes: "Sebagian bukti tersedia" };
+    case "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/live-snapshot":
+      return { source: "backups.restore_drill" };
     case "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/links":
       return { title: "Laporan layanan", url: "https://lpse.example.go.id/laporan" };
     case "POST /api/v1/standards/cycles/{cycleId}/findings":

@@ -8,6 +8,7 @@ import type { Actor } from "../../server/actor.js";
 import { AppError, fieldError } from "../../server/errors.js";
 import { authorize } from "../../server/http.js";
 import { type Catalog, catalogVersion, CURRENT_CATALOG_VERSION, findCriterion, findStandard } from "./catalog/index.js";
+import { assertNothingNeedsReview } from "./live-evidence.review.js";
 import { metStandards } from "./results.js";
 import { canAssess, canManageStandards, canMarkActionDone, canVerifyAction, canViewCycle, type CycleInvolvement } from "./standards.policy.js";
 import * as repo from "./standards.repository.js";
@@ -223,6 +224,7 @@ export async function signOff(db: Kysely<DB>, actor: Actor, cycleId: string, not
       const list = unverified.map((f) => `#${f.number}`).join(", ");
       throw new AppError("CONFLICT", { id: `Tindakan korektif belum diverifikasi: temuan ${list}`, en: `Corrective actions not verified yet: findings ${list}` });
     }
+    await assertNothingNeedsReview(trx, cycle, catalog, now);
     const metCount = await currentMetCount(trx, cycle);
     await repo.updateCycle(trx, cycleId, { status: "signed_off", met_count: metCount, signed_off_by: actor.id, signed_off_at: now.toISOString(), sign_off_note: note });
     await appendEvent(trx, { actorId: actor.id, type: "standards.cycle_signed_off", subject: { type: "standard_cycle", id: cycleId }, payload: { metCount, standardCount: catalog.standards.length, note } }, now);

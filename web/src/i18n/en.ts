@@ -4,6 +4,7 @@ import { enBids } from "./en.bids";
 import { enDirect } from "./en.direct";
 import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
+import { enLiveEvidence } from "./en.liveEvidence";
 import { enStandards } from "./en.standards";
 import { enHelpdesk } from "./en.helpdesk";
 import { enBidding } from "./en.bidding";
@@ -313,6 +314,7 @@ export const en: Messages = {
   ...enDirect,
   ...enOperations,
   ...enStandards,
+  ...enLiveEvidence,
   ...enAccount,
   ...enHelpdesk,
 };

@@ -4,6 +4,7 @@ import { idBids } from "./id.bids";
 import { idDirect } from "./id.direct";
 import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
+import { idLiveEvidence } from "./id.liveEvidence";
 import { idStandards } from "./id.standards";
 import { idHelpdesk } from "./id.helpdesk";
 import { idBidding } from "./id.bidding";
@@ -316,6 +317,7 @@ export const id = {
   ...idDirect,
   ...idOperations,
   ...idStandards,
+  ...idLiveEvidence,
   ...idAccount,
   ...idHelpdesk,
 };

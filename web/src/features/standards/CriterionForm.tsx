@@ -7,6 +7,7 @@ import { FormAlert } from "../../lib/FormAlert";
 import { notifySuccess } from "../../lib/notify";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { useLanguage } from "../../lib/useLanguage";
+import { LiveEvidencePanel } from "./LiveEvidencePanel";
 import { CRITERION_STATUSES, type CriterionStatus, type CriterionView, type Cycle, type Evidence, evidenceHref, useAddEvidence, useAssess } from "./standards.api";
 
 const isStatus = (value: string): value is CriterionStatus => (CRITERION_STATUSES as readonly string[]).includes(value);
@@ -35,6 +36,7 @@ export function CriterionForm({ cycle, criterion }: { cycle: Cycle; criterion: C
             {a && ` (${t("standards.criterion.by", { name: a.assessedBy.name })})`}
           </Text>
         )}
+        <LiveEvidencePanel cycle={cycle} criterion={criterion} />
         <EvidenceList cycleId={cycle.id} evidence={criterion.evidence} />
         {cycle.viewer.mayAssess && <EvidenceForms cycleId={cycle.id} criterionCode={criterion.code} />}
       </Stack>

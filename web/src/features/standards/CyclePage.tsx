@@ -14,6 +14,7 @@ import { useLanguage } from "../../lib/useLanguage";
 import { Section } from "../tenders/Section";
 import { CriterionForm } from "./CriterionForm";
 import { FindingsSection } from "./FindingsSection";
+import { StandardReviewBadge } from "./LiveEvidencePanel";
 import { type Cycle, reportHref, type StandardView, useAppointCoordinator, useAppointTeam, useCycle, useRecordLkpp, useSignOff, useStaff } from "./standards.api";
 
 /** One cycle: the result, the team, the 17 standards with their criteria, findings, sign-off and the report. */
@@ -107,9 +108,12 @@ function StandardItem({ cycle, standard }: { cycle: Cycle; standard: StandardVie
           <span>
             {standard.number}. {standard.name[language]}
           </span>
-          <Badge color={standard.met ? "green" : "gray"} variant="light">
-            {standard.met ? t("standards.met") : t("standards.notMet")}
-          </Badge>
+          <Group gap="xs" wrap="nowrap">
+            <StandardReviewBadge cycle={cycle} standard={standard} />
+            <Badge color={standard.met ? "green" : "gray"} variant="light">
+              {standard.met ? t("standards.met") : t("standards.notMet")}
+            </Badge>
+          </Group>
         </Group>
       </Accordion.Control>
       <Accordion.Panel>
