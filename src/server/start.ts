@@ -1,10 +1,11 @@
 import path from "node:path";
 import { openDatabase, type Database } from "../db/database.js";
-import { migrateToLatest } from "../db/migrate.js";
+import { knownMigrations, migrateToLatest } from "../db/migrate.js";
 import { EventLog } from "../log/event-log.js";
 import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
+import { recordPlatformChange } from "../modules/registers/changes.service.js";
 import { escalateOverdueTickets } from "../modules/helpdesk/helpdesk.escalation.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { BackupScheduler } from "../modules/backups/backup.scheduler.js";
@@ -12,6 +13,7 @@ import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { loadOrCreateSecret } from "./secrets.js";
+import { appVersion } from "./version.js";
 
 export interface Runtime {
   deps: AppDeps;
@@ -19,11 +21,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Open the database, migrate, load or create keys: everything a command needs before serving. */
+/**
+ * Open the database, migrate, load or create keys: everything a command needs before serving. A new version
+ * or migration set is recorded in the change register (standard 6), once per version and set.
+ */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const database: Database = openDatabase(config);
   try {
-    await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database.db);
+    await recordPlatformChange(database.db, { version: appVersion(), knownMigrations: knownMigrations(), applied }, clock.now());
     const key = loadOrCreateSigningKey(config.signingKeyPath);
     const cookieSecret = loadOrCreateSecret(path.join(config.dataDir, "keys", "cookie-secret"));
     const eventLog = new EventLog(database, key);
