@@ -17,24 +17,22 @@ import { appVersion } from "./version.js";
 
 export interface Runtime {
   deps: AppDeps;
+  /** The migrations this opening applied (empty when the schema was up to date). */
+  migrationsApplied: string[];
   /** Stop background work and close the database. */
   close(): Promise<void>;
 }
 
-/**
- * Open the database, migrate, load or create keys: everything a command needs before serving. A new version
- * or migration set is recorded in the change register (standard 6), once per version and set.
- */
+/** Open the database, migrate, load or create keys: everything a command needs before serving. */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const database: Database = openDatabase(config);
   try {
-    const applied = await migrateToLatest(database.db);
-    await recordPlatformChange(database.db, { version: appVersion(), knownMigrations: knownMigrations(), applied }, clock.now());
+    const migrationsApplied = await migrateToLatest(database.db);
     const key = loadOrCreateSigningKey(config.signingKeyPath);
     const cookieSecret = loadOrCreateSecret(path.join(config.dataDir, "keys", "cookie-secret"));
     const eventLog = new EventLog(database, key);
     const fileStore = new LocalFileStore(path.join(config.dataDir, "files"));
-    return { deps: { config, database, eventLog, clock, cookieSecret, fileStore }, close: () => database.close() };
+    return { deps: { config, database, eventLog, clock, cookieSecret, fileStore }, migrationsApplied, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;
@@ -49,11 +47,15 @@ export interface RunningServer {
 }
 
 /**
- * Build the app, listen, and at start and every interval after publish a signed tree head, drop bid uploads
+ * Record a new version or migration set as a change, build the app, listen, and at start and every interval
+ * after publish a signed tree head, drop bid uploads
  * abandoned at their deadline and escalate helpdesk tickets past their resolution due time.
  */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { deps } = runtime;
+  // A new version or migration set is recorded in the change register (standard 6), once per version and set.
+  // Only a serving start records it: a restore or a verify must leave the restored log exactly as it was.
+  await recordPlatformChange(deps.database.db, { version: appVersion(), knownMigrations: knownMigrations(), applied: runtime.migrationsApplied }, deps.clock.now());
   const app = await buildApp(deps);
   const address = await app.listen({ port: deps.config.port, host: deps.config.host });
   const publish = async () => {

@@ -7,7 +7,7 @@ import { expectProblem } from "../../../test/support/problems.js";
 import { knownMigrations } from "../../db/migrate.js";
 import { ManualClock } from "../../server/clock.js";
 import { loadConfig } from "../../server/config.js";
-import { openRuntime } from "../../server/start.js";
+import { openRuntime, startServer } from "../../server/start.js";
 import { recordPlatformChange } from "./changes.service.js";
 
 interface Asset { id: string; code: string; value: number; valueClass: string; expiry: { state: string; daysLeft: number | null }; riskCount: number }
@@ -227,21 +227,34 @@ describe("asset, risk and change registers", () => {
 });
 
 describe("the automatic change when the server starts and migrates", () => {
-  it("records the applied migrations on the first start and nothing on a restart", async () => {
+  it("records the applied migrations on the first start, nothing on a restart, and nothing when only opened", async () => {
     const empty = await createEmptyTestDatabase();
     try {
-      const config = loadConfig({ DATA_DIR: empty.dataDir, LOG_LEVEL: "silent", DATABASE_URL: empty.databaseUrl });
+      const config = loadConfig({ DATA_DIR: empty.dataDir, LOG_LEVEL: "silent", DATABASE_URL: empty.databaseUrl, PORT: "0", HOST: "127.0.0.1" });
       const clock = new ManualClock(new Date("2026-11-26T03:00:00.000Z"));
-      const first = await openRuntime(config, clock);
-      const rows = await first.deps.database.db.selectFrom("register_changes").selectAll().execute();
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ origin: "automatic", status: "implemented" });
-      expect(JSON.parse(rows[0]?.migrations ?? "[]")).toEqual(knownMigrations());
-      await first.close();
-      clock.set(new Date("2026-11-27T03:00:00.000Z"));
-      const again = await openRuntime(config, clock);
-      expect(await again.deps.database.db.selectFrom("register_changes").select("id").execute()).toHaveLength(1);
-      await again.close();
+      // Opening alone (restore, verify, backup) migrates but records nothing: a restored log stays as it was.
+      const opened = await openRuntime(config, clock);
+      expect(opened.migrationsApplied).toEqual(knownMigrations());
+      expect(await opened.deps.database.db.selectFrom("register_changes").select("id").execute()).toHaveLength(0);
+      await opened.close();
+
+      const empty2 = await createEmptyTestDatabase();
+      try {
+        const fresh = loadConfig({ DATA_DIR: empty2.dataDir, LOG_LEVEL: "silent", DATABASE_URL: empty2.databaseUrl, PORT: "0", HOST: "127.0.0.1" });
+        const first = await startServer(await openRuntime(fresh, clock));
+        const rows = await first.runtime.deps.database.db.selectFrom("register_changes").selectAll().execute();
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ origin: "automatic", status: "implemented" });
+        expect(JSON.parse(rows[0]?.migrations ?? "[]")).toEqual(knownMigrations());
+        await first.close();
+        clock.set(new Date("2026-11-27T03:00:00.000Z"));
+        const again = await startServer(await openRuntime(fresh, clock));
+        expect(again.runtime.migrationsApplied).toEqual([]);
+        expect(await again.runtime.deps.database.db.selectFrom("register_changes").select("id").execute()).toHaveLength(1);
+        await again.close();
+      } finally {
+        await empty2.destroy();
+      }
     } finally {
       await empty.destroy();
     }
