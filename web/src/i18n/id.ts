@@ -259,6 +259,11 @@ export const id = {
     backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
     backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
     backupKeep: "Jumlah cadangan yang disimpan",
+    registers: "Register aset dan risiko",
+    registersHint: "Aset yang berakhir dalam jumlah hari ini ditandai di register aset. Skor risiko (1–256) sampai batas rendah berarti rendah, sampai batas sedang berarti sedang, di atasnya tinggi.",
+    assetExpiryAlertDays: "Peringatan masa berlaku aset (hari)",
+    riskLowMax: "Batas risiko rendah",
+    riskMediumMax: "Batas risiko sedang",
     saved: "Pengaturan disimpan.",
   },
   stages: {
