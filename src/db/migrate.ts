@@ -23,6 +23,7 @@ import * as standards from "./migrations/20261126T1130-standards.js";
 import * as accountRecovery from "./migrations/20261126T1140-account-recovery.js";
 import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
 import * as liveEvidence from "./migrations/20261126T1210-live-evidence.js";
+import * as registers from "./migrations/20261126T1220-registers.js";
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
 
 /**
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1140-account-recovery": accountRecovery,
   "20261126T1150-helpdesk": helpdesk,
   "20261126T1210-live-evidence": liveEvidence,
+  "20261126T1220-registers": registers,
   "20261126T1240-published-index": publishedIndex,
 };
 

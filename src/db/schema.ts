@@ -30,6 +30,7 @@ import type {
   LkppVerificationsTable,
 } from "./schema.standards.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
+import type { RegisterAssetsTable, RegisterChangesTable, RegisterRisksTable, RegisterRiskTasksTable } from "./schema.registers.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -41,6 +42,10 @@ export interface DB {
   helpdesk_tickets: HelpdeskTicketsTable;
   helpdesk_comments: HelpdeskCommentsTable;
   helpdesk_articles: HelpdeskArticlesTable;
+  register_assets: RegisterAssetsTable;
+  register_risks: RegisterRisksTable;
+  register_risk_tasks: RegisterRiskTasksTable;
+  register_changes: RegisterChangesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

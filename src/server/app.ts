@@ -23,6 +23,7 @@ import { winnerRoutes } from "../modules/evaluation/winner.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
 import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
+import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps) {
     standardsRoutes(api, deps);
     liveEvidenceRoutes(api, deps);
     helpdeskRoutes(api, deps);
+    registerRoutes(api, deps);
   });
 
   await serveWebApp(app);

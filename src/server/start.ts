@@ -1,10 +1,11 @@
 import path from "node:path";
 import { openDatabase, type Database } from "../db/database.js";
-import { migrateToLatest } from "../db/migrate.js";
+import { knownMigrations, migrateToLatest } from "../db/migrate.js";
 import { EventLog } from "../log/event-log.js";
 import { LocalFileStore } from "../storage/file-store.js";
 import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
+import { recordPlatformChange } from "../modules/registers/changes.service.js";
 import { escalateOverdueTickets } from "../modules/helpdesk/helpdesk.escalation.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { BackupScheduler } from "../modules/backups/backup.scheduler.js";
@@ -12,9 +13,12 @@ import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { loadOrCreateSecret } from "./secrets.js";
+import { appVersion } from "./version.js";
 
 export interface Runtime {
   deps: AppDeps;
+  /** The migrations this opening applied (empty when the schema was up to date). */
+  migrationsApplied: string[];
   /** Stop background work and close the database. */
   close(): Promise<void>;
 }
@@ -23,12 +27,12 @@ export interface Runtime {
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const database: Database = openDatabase(config);
   try {
-    await migrateToLatest(database.db);
+    const migrationsApplied = await migrateToLatest(database.db);
     const key = loadOrCreateSigningKey(config.signingKeyPath);
     const cookieSecret = loadOrCreateSecret(path.join(config.dataDir, "keys", "cookie-secret"));
     const eventLog = new EventLog(database, key);
     const fileStore = new LocalFileStore(path.join(config.dataDir, "files"));
-    return { deps: { config, database, eventLog, clock, cookieSecret, fileStore }, close: () => database.close() };
+    return { deps: { config, database, eventLog, clock, cookieSecret, fileStore }, migrationsApplied, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;
@@ -43,11 +47,15 @@ export interface RunningServer {
 }
 
 /**
- * Build the app, listen, and at start and every interval after publish a signed tree head, drop bid uploads
+ * Record a new version or migration set as a change, build the app, listen, and at start and every interval
+ * after publish a signed tree head, drop bid uploads
  * abandoned at their deadline and escalate helpdesk tickets past their resolution due time.
  */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { deps } = runtime;
+  // A new version or migration set is recorded in the change register (standard 6), once per version and set.
+  // Only a serving start records it: a restore or a verify must leave the restored log exactly as it was.
+  await recordPlatformChange(deps.database.db, { version: appVersion(), knownMigrations: knownMigrations(), applied: runtime.migrationsApplied }, deps.clock.now());
   const app = await buildApp(deps);
   const address = await app.listen({ port: deps.config.port, host: deps.config.host });
   const publish = async () => {

@@ -69,6 +69,23 @@ describe("demo data", () => {
     expect(compliance).toMatchObject({ tickets: 5, firstResponse: { met: 3, breached: 1, pending: 1 }, resolution: { met: 2, breached: 0, pending: 3 } });
   });
 
+  it("has assets with expiry alerts, risks at each level with mitigation tasks, and changes at each step", async () => {
+    const admin = t.client();
+    const login = (await demoLogins(t.deps)).find((l) => l.role === "admin_ppe");
+    if (!login) throw new Error("no demo administrator");
+    expect((await admin.post<{ status: string }>("/api/v1/auth/login", { email: login.email, password: DEMO_PASSWORD })).body.status).toBe("totp_required");
+    // A fresh code: the one of the previous login must not be replayed.
+    t.clock.advance(30_000);
+    expect((await admin.post("/api/v1/auth/totp", { code: totpCode(login.totpSecret ?? "", t.clock.now()) })).status).toBe(200);
+    const assets = await admin.get<{ items: { code: string; expiry: { state: string } }[]; alerts: number }>("/api/v1/registers/assets");
+    expect(assets.body.items).toHaveLength(5);
+    expect(assets.body.alerts).toBe(2);
+    const risks = await admin.get<{ items: { level: string; score: number }[] }>("/api/v1/registers/risks");
+    expect(risks.body.items.map((r) => [r.score, r.level])).toEqual([[72, "tinggi"], [54, "sedang"], [16, "rendah"], [8, "rendah"]]);
+    const changes = await t.deps.database.db.selectFrom("register_changes").select("status").where("origin", "=", "manual").execute();
+    expect(changes.map((c) => c.status).sort()).toEqual(["approved", "proposed", "reviewed"]);
+  });
+
   it("leaves a log that verifies", async () => {
     await t.deps.eventLog.publishHead(t.clock.now());
     const events: StoredEvent[] = [];

@@ -75,6 +75,8 @@ const CYCLE_READERS = anyOf(KEPALA_LPSE, roles("auditor"), ASSESSOR, ACTION_OWNE
 /** The helpdesk register: its staff and the LPSE administrator handle tickets; the Kepala LPSE and auditors read (helpdesk.policy.ts). */
 const TICKET_MANAGERS = roles("helpdesk", "admin_ppe");
 const TICKET_READERS = roles("helpdesk", "admin_ppe", "kepala_lpse", "auditor");
+const REGISTER_MANAGERS = roles("admin_ppe");
+const REGISTER_READERS = roles("admin_ppe", "helpdesk", "kepala_lpse", "auditor");
 /** User management: the LPSE administrator, or the agency administrator for accounts of its agency. */
 const USER_MANAGERS = anyOf(roles("admin_ppe"), sameAgency("admin_agency"));
 
@@ -323,4 +325,25 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/helpdesk/articles": TICKET_MANAGERS,
   "GET /api/v1/helpdesk/articles/{articleId}": PUBLIC,
   "PUT /api/v1/helpdesk/articles/{articleId}": TICKET_MANAGERS,
+
+  // registers (LPSE standards 3, 4, 6): the administrator keeps assets and risks; helpdesk, head and auditors read
+  // (registers.policy.ts). Changes: staff propose, the head or the administrator decide (never the proposer; the
+  // fixture change was proposed by the helpdesk officer), the administrator implements, either reviews.
+  "GET /api/v1/registers/assets": REGISTER_READERS,
+  "POST /api/v1/registers/assets": REGISTER_MANAGERS,
+  "GET /api/v1/registers/assets/{assetId}": REGISTER_READERS,
+  "PUT /api/v1/registers/assets/{assetId}": REGISTER_MANAGERS,
+  "DELETE /api/v1/registers/assets/{assetId}": REGISTER_MANAGERS,
+  "GET /api/v1/registers/risks": REGISTER_READERS,
+  "POST /api/v1/registers/risks": REGISTER_MANAGERS,
+  "GET /api/v1/registers/risks/{riskId}": REGISTER_READERS,
+  "PUT /api/v1/registers/risks/{riskId}": REGISTER_MANAGERS,
+  "POST /api/v1/registers/risks/{riskId}/tasks": REGISTER_MANAGERS,
+  "PUT /api/v1/registers/risks/{riskId}/tasks/{taskId}": REGISTER_MANAGERS,
+  "GET /api/v1/registers/changes": REGISTER_READERS,
+  "POST /api/v1/registers/changes": roles("admin_ppe", "helpdesk", "kepala_lpse"),
+  "GET /api/v1/registers/changes/{changeId}": REGISTER_READERS,
+  "POST /api/v1/registers/changes/{changeId}/decision": roles("kepala_lpse", "admin_ppe"),
+  "POST /api/v1/registers/changes/{changeId}/implementation": REGISTER_MANAGERS,
+  "POST /api/v1/registers/changes/{changeId}/review": roles("admin_ppe", "kepala_lpse"),
 };

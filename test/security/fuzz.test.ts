@@ -22,8 +22,7 @@ const STATE_TABLES = [
   "opening_shares", "bid_findings", "tender_results", "objections", "objection_appeals", "awards", "tender_failures", "contracts",
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
   "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
-  "helpdesk_articles", "events",
-  "criterion_live_snapshots",
+  "helpdesk_articles", "register_assets", "register_risks", "register_risk_tasks", "register_changes", "criterion_live_snapshots", "events",
 ] as const;
 
 /**

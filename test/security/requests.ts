@@ -122,6 +122,15 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
     case "PUT /api/v1/helpdesk/articles/{articleId}":
       // Published, so the public reads of the article keep finding it.
       return { title: "Cara mengunggah dokumen", body: "Unggah berkas PDF paling besar sesuai batas unggahan.", category: "penyedia", status: "published" };
+    case "POST /api/v1/registers/assets":
+      return { code: "SW-NEW-01", name: "Lisensi antivirus", type: "software", owner: "Admin PPE", location: "Pusat data", confidentiality: 1, integrity: 2, availability: 2, expiresOn: "2027-06-30" };
+    case "PUT /api/v1/registers/assets/{assetId}":
+      return { code: "HW-SRV-01", name: "Server aplikasi", type: "hardware", owner: "Admin PPE", location: "Ruang server", confidentiality: 3, integrity: 3, availability: 3 };
+    case "POST /api/v1/registers/risks":
+    case "PUT /api/v1/registers/risks/{riskId}":
+      return { assetId: world.registers.assetId, title: "Catu daya gagal", description: "UPS tidak menahan beban.", impact: 3, threat: 2, vulnerability: 2, exposure: 2, treatment: "mitigate", owner: "Admin PPE" };
+    case "POST /api/v1/registers/changes/{changeId}/decision":
+      return { decision: "approved", note: "Disetujui" };
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {

@@ -68,6 +68,8 @@ export interface World {
   sessionHolder: TestUser;
   /** The helpdesk: vendor A's ticket (code and the email it was filed with), staff to assign and escalate to. */
   helpdesk: { ticketId: string; code: string; email: string; articleId: string; assigneeId: string; escalationId: string };
+  /** The registers: an asset with a risk and a mitigation task, and a change proposed by the helpdesk officer. */
+  registers: { assetId: string; riskId: string; taskId: string; changeId: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -220,6 +222,26 @@ export async function buildWorld(t: TestApp): Promise<World> {
     escalationId: (principals.find((p) => p.name === "kepala_lpse") as Principal).user?.id as string,
   };
 
+  // The registers: an asset with one risk (so deleting the asset is refused and reads keep finding it), a
+  // mitigation task, and a change proposed by the helpdesk officer (the head and the administrator decide it).
+  const registerAsset = await expectCreated<{ id: string }>(
+    "register asset",
+    await clientOf("admin_ppe").post("/api/v1/registers/assets", { code: "HW-SRV-01", name: "Server aplikasi", type: "hardware", owner: "Admin PPE", location: "Ruang server", confidentiality: 3, integrity: 3, availability: 3 }),
+  );
+  const registerRisk = await expectCreated<{ id: string }>(
+    "register risk",
+    await clientOf("admin_ppe").post("/api/v1/registers/risks", { assetId: registerAsset.id, title: "Catu daya gagal", description: "UPS tidak menahan beban.", impact: 3, threat: 2, vulnerability: 2, exposure: 2, treatment: "mitigate", owner: "Admin PPE" }),
+  );
+  const withTask = await expectCreated<{ tasks: { id: string }[] }>(
+    "register risk task",
+    await clientOf("admin_ppe").post(`/api/v1/registers/risks/${registerRisk.id}/tasks`, { action: "Ganti baterai UPS", owner: "Teknisi", dueDate: "2027-01-31", status: "open" }),
+  );
+  const registerChange = await expectCreated<{ id: string }>(
+    "register change",
+    await clientOf("helpdesk").post("/api/v1/registers/changes", { title: "Tambah memori server", description: "Menambah RAM server aplikasi menjadi 32 GB.", reason: "Beban puncak saat unggah penawaran." }),
+  );
+  const registers = { assetId: registerAsset.id, riskId: registerRisk.id, taskId: withTask.tasks[0]?.id as string, changeId: registerChange.id };
+
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
     userId: victim.id,
@@ -242,6 +264,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     sessionRef,
     ticketId: ticket.id,
     articleId: article.id,
+    ...registers,
   };
   const world: World = {
     principals,
@@ -257,6 +280,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     standards,
     sessionHolder,
     helpdesk,
+    registers,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

@@ -25,6 +25,30 @@ export function tempDir(prefix = "openlpse-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A fresh, empty database (not migrated) for tests of what happens at start: its URL, data directory and clean-up. */
+export async function createEmptyTestDatabase(): Promise<{ dataDir: string; databaseUrl: string | undefined; destroy(): Promise<void> }> {
+  const dataDir = tempDir();
+  if (TEST_DIALECT === "sqlite") return { dataDir, databaseUrl: undefined, destroy: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const name = `openlpse_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: url.toString(),
+    destroy: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = tempDir();
   if (TEST_DIALECT === "sqlite") {

@@ -23,6 +23,10 @@ import { MonthlyReportPage } from "./features/helpdesk/MonthlyReportPage";
 import { TicketCreatePage } from "./features/helpdesk/TicketCreatePage";
 import { TicketPage } from "./features/helpdesk/TicketPage";
 import { TicketQueuePage } from "./features/helpdesk/TicketQueuePage";
+import { AssetsPage } from "./features/registers/AssetsPage";
+import { ChangesPage } from "./features/registers/ChangesPage";
+import { RiskPage } from "./features/registers/RiskPage";
+import { RisksPage } from "./features/registers/RisksPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -165,6 +169,15 @@ export const router = createBrowserRouter([
             children: [
               { path: "helpdesk/baru", element: <TicketCreatePage /> },
               { path: "helpdesk/faq", element: <ArticlesPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="registers" />,
+            children: [
+              { path: "register/aset", element: <AssetsPage /> },
+              { path: "register/risiko", element: <RisksPage /> },
+              { path: "register/risiko/:riskId", element: <RiskPage /> },
+              { path: "register/perubahan", element: <ChangesPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

@@ -100,6 +100,22 @@ export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
 
 export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalHours: 0, keep: 7 };
 
+/** The asset and risk registers (LPSE standards 3 and 4). */
+export const RegisterSettingsSchema = z
+  .strictObject({
+    /** Assets whose support or licence ends within this many days are flagged on the register. */
+    assetExpiryAlertDays: z.int().min(1).max(730),
+    /** Risk scores up to this are "rendah" (low). */
+    riskLowMax: z.int().min(1).max(255),
+    /** Risk scores above riskLowMax and up to this are "sedang" (medium); above it "tinggi" (high). */
+    riskMediumMax: z.int().min(2).max(255),
+  })
+  .refine((r) => r.riskLowMax < r.riskMediumMax, { message: bilingual("batas sedang harus di atas batas rendah", "the medium threshold must be above the low one"), path: ["riskMediumMax"] });
+export type RegisterSettings = z.infer<typeof RegisterSettingsSchema>;
+
+/** The risk thresholds 24 and 64 named for standard 4; 90 days' notice before an asset expires. */
+export const DEFAULT_REGISTER_SETTINGS: RegisterSettings = { assetExpiryAlertDays: 90, riskLowMax: 24, riskMediumMax: 64 };
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -122,6 +138,8 @@ export const LpseSettingsSchema = z
     uploadLimits: UploadLimitsSchema.optional(),
     /** Optional on input like procurementRules; always present on output. */
     backups: BackupScheduleSchema.optional(),
+    /** Optional on input like procurementRules; always present on output. */
+    registers: RegisterSettingsSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
@@ -176,6 +194,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
   procurementRules: DEFAULT_PROCUREMENT_RULES,
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
   backups: DEFAULT_BACKUP_SCHEDULE,
+  registers: DEFAULT_REGISTER_SETTINGS,
 };
 
 

@@ -7,6 +7,7 @@ import { enOperations } from "./en.operations";
 import { enLiveEvidence } from "./en.liveEvidence";
 import { enStandards } from "./en.standards";
 import { enHelpdesk } from "./en.helpdesk";
+import { enRegisters } from "./en.registers";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -70,6 +71,9 @@ export const en: Messages = {
     standards: "LPSE standards",
     accountSecurity: "Account Security",
     helpdesk: "Helpdesk",
+    assets: "Asset register",
+    risks: "Risk register",
+    changes: "Change register",
     help: "Help",
   },
   zones: {
@@ -253,6 +257,11 @@ export const en: Messages = {
     backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
     backupIntervalHours: "Backup interval (hours, 0 = off)",
     backupKeep: "Backups kept",
+    registers: "Asset and risk registers",
+    registersHint: "Assets expiring within this many days are flagged on the asset register. Risk scores (1–256) up to the low threshold are low, up to the medium threshold medium, above it high.",
+    assetExpiryAlertDays: "Asset expiry alert (days)",
+    riskLowMax: "Low risk threshold",
+    riskMediumMax: "Medium risk threshold",
     saved: "Settings saved.",
   },
   stages: {
@@ -317,4 +326,5 @@ export const en: Messages = {
   ...enLiveEvidence,
   ...enAccount,
   ...enHelpdesk,
+  ...enRegisters,
 };

@@ -7,6 +7,7 @@ import { idOperations } from "./id.operations";
 import { idLiveEvidence } from "./id.liveEvidence";
 import { idStandards } from "./id.standards";
 import { idHelpdesk } from "./id.helpdesk";
+import { idRegisters } from "./id.registers";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -72,6 +73,9 @@ export const id = {
     standards: "Standar LPSE",
     accountSecurity: "Keamanan Akun",
     helpdesk: "Helpdesk",
+    assets: "Register Aset",
+    risks: "Register Risiko",
+    changes: "Register Perubahan",
     help: "Bantuan",
   },
   zones: {
@@ -256,6 +260,11 @@ export const id = {
     backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
     backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
     backupKeep: "Jumlah cadangan yang disimpan",
+    registers: "Register aset dan risiko",
+    registersHint: "Aset yang berakhir dalam jumlah hari ini ditandai di register aset. Skor risiko (1–256) sampai batas rendah berarti rendah, sampai batas sedang berarti sedang, di atasnya tinggi.",
+    assetExpiryAlertDays: "Peringatan masa berlaku aset (hari)",
+    riskLowMax: "Batas risiko rendah",
+    riskMediumMax: "Batas risiko sedang",
     saved: "Pengaturan disimpan.",
   },
   stages: {
@@ -320,6 +329,7 @@ export const id = {
   ...idLiveEvidence,
   ...idAccount,
   ...idHelpdesk,
+  ...idRegisters,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -37,6 +37,8 @@ export const ROLE_PAGES = {
   helpdesk: ["helpdesk", "admin_ppe", "kepala_lpse", "auditor"],
   /** Entering tickets and writing the FAQ (`canManageTickets`). */
   helpdeskManage: ["helpdesk", "admin_ppe"],
+  /** The asset, risk and change registers: the administrator keeps them; helpdesk, the head and auditors read (`canReadRegisters` in src/modules/registers/registers.policy.ts). */
+  registers: ["admin_ppe", "helpdesk", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -77,6 +79,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/surat-keluar", label: "mailOutbox", rolePage: "mailOutbox" },
   { to: "/app/uji-pemulihan", label: "drills", rolePage: "restoreDrills" },
   { to: "/app/helpdesk", label: "helpdesk", rolePage: "helpdesk" },
+  { to: "/app/register/aset", label: "assets", rolePage: "registers" },
+  { to: "/app/register/risiko", label: "risks", rolePage: "registers" },
+  { to: "/app/register/perubahan", label: "changes", rolePage: "registers" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 

@@ -11,13 +11,14 @@ import { StageMinimumsFields } from "./StageMinimumsFields";
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 type SecurityField = "lockoutThreshold" | "lockoutMinutes" | "sessionHours";
-type BackupField = "backupIntervalHours" | "backupKeep";
+type BackupField = "backupIntervalHours" | "backupKeep" | "assetExpiryAlertDays" | "riskLowMax" | "riskMediumMax";
 
 /** Server field paths this form can show next to an input; the path itself is the key. */
 function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
   const paths = ["name", "region", "timeZone", "workingHours", "workingHours.start", "workingHours.end", "workingDays", "stageMinimums"];
   for (const key of Object.keys(draft.stages)) paths.push(`stageMinimums.${key}`, `stageMinimums.${key}.amount`, `stageMinimums.${key}.unit`);
   paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours", "backups.intervalHours", "backups.keep");
+  paths.push("registers.assetExpiryAlertDays", "registers.riskLowMax", "registers.riskMediumMax");
   for (const kind of RATE_LIMIT_KINDS) paths.push(`security.rateLimits.${kind}`);
   return Object.fromEntries(paths.map((p) => [p, p]));
 }
@@ -178,6 +179,17 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {backupInput("backupIntervalHours", "backups.intervalHours", t("settings.backupIntervalHours"), 0, 168)}
             {backupInput("backupKeep", "backups.keep", t("settings.backupKeep"), 1, 365)}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("settings.registers")}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("settings.registersHint")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {backupInput("assetExpiryAlertDays", "registers.assetExpiryAlertDays", t("settings.assetExpiryAlertDays"), 1, 730)}
+            {backupInput("riskLowMax", "registers.riskLowMax", t("settings.riskLowMax"), 1, 255)}
+            {backupInput("riskMediumMax", "registers.riskMediumMax", t("settings.riskMediumMax"), 2, 255)}
           </SimpleGrid>
         </Fieldset>
 

@@ -32,6 +32,8 @@ const SettingsSchema = z.object({
   }),
   /** Scheduled backups; older servers do not send it, and a PUT without it keeps the stored schedule. */
   backups: z.optional(z.object({ intervalHours: z.number(), keep: z.number() })),
+  /** The asset and risk registers; a PUT without it keeps the stored values. */
+  registers: z.optional(z.object({ assetExpiryAlertDays: z.number(), riskLowMax: z.number(), riskMediumMax: z.number() })),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

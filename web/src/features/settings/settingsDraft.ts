@@ -31,6 +31,10 @@ export interface SettingsDraft {
   rateLimits: Record<RateLimitKind, NumberValue>;
   backupIntervalHours: NumberValue;
   backupKeep: NumberValue;
+  /** The asset and risk registers (the server's `registers`). */
+  assetExpiryAlertDays: NumberValue;
+  riskLowMax: NumberValue;
+  riskMediumMax: NumberValue;
 }
 
 /** Known stages in tender order, then any others the server has, by key. */
@@ -60,6 +64,9 @@ export function toDraft(settings: Settings): SettingsDraft {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...settings.security.rateLimits },
     backupIntervalHours: settings.backups?.intervalHours ?? 0,
     backupKeep: settings.backups?.keep ?? 7,
+    assetExpiryAlertDays: settings.registers?.assetExpiryAlertDays ?? 90,
+    riskLowMax: settings.registers?.riskLowMax ?? 24,
+    riskMediumMax: settings.registers?.riskMediumMax ?? 64,
   };
 }
 
@@ -72,6 +79,9 @@ export function missingFields(draft: SettingsDraft): string[] {
   for (const kind of RATE_LIMIT_KINDS) if (draft.rateLimits[kind] === "") missing.push(`security.rateLimits.${kind}`);
   if (draft.backupIntervalHours === "") missing.push("backups.intervalHours");
   if (draft.backupKeep === "") missing.push("backups.keep");
+  if (draft.assetExpiryAlertDays === "") missing.push("registers.assetExpiryAlertDays");
+  if (draft.riskLowMax === "") missing.push("registers.riskLowMax");
+  if (draft.riskMediumMax === "") missing.push("registers.riskMediumMax");
   return missing;
 }
 
@@ -101,6 +111,7 @@ export function fromDraft(draft: SettingsDraft): Settings {
       },
     },
     backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
+    registers: { assetExpiryAlertDays: Number(draft.assetExpiryAlertDays), riskLowMax: Number(draft.riskLowMax), riskMediumMax: Number(draft.riskMediumMax) },
   };
 }
 
