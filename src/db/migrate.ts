@@ -22,6 +22,7 @@ import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
 import * as standards from "./migrations/20261126T1130-standards.js";
 import * as accountRecovery from "./migrations/20261126T1140-account-recovery.js";
 import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
+import * as operationsRegisters from "./migrations/20261126T1230-operations-registers.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1130-standards": standards,
   "20261126T1140-account-recovery": accountRecovery,
   "20261126T1150-helpdesk": helpdesk,
+  "20261126T1230-operations-registers": operationsRegisters,
 };
 
 export class MigrationError extends Error {}

@@ -29,6 +29,15 @@ import type {
   LkppVerificationsTable,
 } from "./schema.standards.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
+import type {
+  AccessGrantsTable,
+  AccessReviewItemsTable,
+  AccessReviewsTable,
+  CapacitySamplesTable,
+  PatchRecordsTable,
+  VulnerabilityFindingsTable,
+  VulnerabilityScansTable,
+} from "./schema.operations-registers.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -40,6 +49,13 @@ export interface DB {
   helpdesk_tickets: HelpdeskTicketsTable;
   helpdesk_comments: HelpdeskCommentsTable;
   helpdesk_articles: HelpdeskArticlesTable;
+  capacity_samples: CapacitySamplesTable;
+  access_grants: AccessGrantsTable;
+  access_reviews: AccessReviewsTable;
+  access_review_items: AccessReviewItemsTable;
+  patch_records: PatchRecordsTable;
+  vulnerability_scans: VulnerabilityScansTable;
+  vulnerability_findings: VulnerabilityFindingsTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

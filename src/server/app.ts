@@ -23,6 +23,7 @@ import { winnerRoutes } from "../modules/evaluation/winner.routes.js";
 import { awardRoutes } from "../modules/award/award.routes.js";
 import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
+import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps) {
     backupRoutes(api, deps);
     standardsRoutes(api, deps);
     helpdeskRoutes(api, deps);
+    operationsRegistersRoutes(api, deps);
   });
 
   await serveWebApp(app);

@@ -22,7 +22,8 @@ const STATE_TABLES = [
   "opening_shares", "bid_findings", "tender_results", "objections", "objection_appeals", "awards", "tender_failures", "contracts",
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
   "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
-  "helpdesk_articles", "events",
+  "helpdesk_articles", "capacity_samples", "access_grants", "access_reviews", "access_review_items", "patch_records", "vulnerability_scans",
+  "vulnerability_findings", "events",
 ] as const;
 
 /**

@@ -68,6 +68,8 @@ export interface World {
   sessionHolder: TestUser;
   /** The helpdesk: vendor A's ticket (code and the email it was filed with), staff to assign and escalate to. */
   helpdesk: { ticketId: string; code: string; email: string; articleId: string; assigneeId: string; escalationId: string };
+  /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
+  operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -220,6 +222,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
     escalationId: (principals.find((p) => p.name === "kepala_lpse") as Principal).user?.id as string,
   };
 
+  // The operations registers: two access grants (one revoked, one reviewed) and a scan with one finding.
+  const adminOps = clientOf("admin_ppe");
+  const grantBody = { system: "Server aplikasi SPSE", level: "operator", reason: "Operator harian LPSE", grantedBy: "Kepala LPSE", startsOn: "2026-01-10", expiresOn: null };
+  const accessGrant = await expectCreated<{ id: string }>("access grant", await adminOps.post("/api/v1/operations/access-grants", { ...grantBody, person: "Operator Satu" }));
+  const reviewGrant = await expectCreated<{ id: string }>("access grant", await adminOps.post("/api/v1/operations/access-grants", { ...grantBody, person: "Operator Dua" }));
+  const scan = await expectCreated<{ id: string; findings: { id: string }[] }>(
+    "vulnerability scan",
+    await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
+  );
+  const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
+
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
     userId: victim.id,
@@ -242,6 +255,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     sessionRef,
     ticketId: ticket.id,
     articleId: article.id,
+    grantId: operations.grantId,
+    scanId: operations.scanId,
   };
   const world: World = {
     principals,
@@ -257,6 +272,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     standards,
     sessionHolder,
     helpdesk,
+    operations,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },
@@ -268,6 +284,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       }
       if (name === "documentId") return op.path.startsWith("/api/v1/vendors/") ? documentIds.vendor : documentIds.package;
       if (name === "recordId") return recordIds[op.path.split("/")[5] ?? ""];
+      if (name === "findingId" && op.path.startsWith("/api/v1/operations/")) return operations.findingId;
       return shared[name];
     },
   };

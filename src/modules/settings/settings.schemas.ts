@@ -99,6 +99,23 @@ export type BackupSchedule = z.infer<typeof BackupScheduleSchema>;
 
 export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalHours: 0, keep: 7 };
 
+/** Capacity sampling and the thresholds that flag a sample (standard 7), and the access review period (standard 10). */
+export const OperationsSettingsSchema = z.strictObject({
+  /** Minutes between capacity samples taken by the server; 0 turns sampling off. */
+  capacitySampleMinutes: z.int().min(0).max(24 * 60),
+  /** A sample whose data-directory disk has less free space than this percentage is flagged. */
+  diskFreeMinPercent: z.int().min(1).max(99),
+  /** A sample whose system memory in use exceeds this percentage is flagged. */
+  memoryMaxPercent: z.int().min(1).max(100),
+  /** A sample whose one-minute load per CPU exceeds this percentage is flagged. */
+  cpuLoadMaxPercent: z.int().min(1).max(1000),
+  /** A server access grant not reviewed within this many days is "review overdue". */
+  accessReviewDays: z.int().min(1).max(730),
+});
+export type OperationsSettings = z.infer<typeof OperationsSettingsSchema>;
+
+export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = { capacitySampleMinutes: 15, diskFreeMinPercent: 10, memoryMaxPercent: 85, cpuLoadMaxPercent: 90, accessReviewDays: 90 };
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -121,6 +138,8 @@ export const LpseSettingsSchema = z
     uploadLimits: UploadLimitsSchema.optional(),
     /** Optional on input like procurementRules; always present on output. */
     backups: BackupScheduleSchema.optional(),
+    /** Optional on input like procurementRules; always present on output. */
+    operations: OperationsSettingsSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
@@ -175,6 +194,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
   procurementRules: DEFAULT_PROCUREMENT_RULES,
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
   backups: DEFAULT_BACKUP_SCHEDULE,
+  operations: DEFAULT_OPERATIONS_SETTINGS,
 };
 
 
