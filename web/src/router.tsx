@@ -23,6 +23,9 @@ import { MonthlyReportPage } from "./features/helpdesk/MonthlyReportPage";
 import { TicketCreatePage } from "./features/helpdesk/TicketCreatePage";
 import { TicketPage } from "./features/helpdesk/TicketPage";
 import { TicketQueuePage } from "./features/helpdesk/TicketQueuePage";
+import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
+import { CapacityPage } from "./features/operations-registers/CapacityPage";
+import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -165,6 +168,14 @@ export const router = createBrowserRouter([
             children: [
               { path: "helpdesk/baru", element: <TicketCreatePage /> },
               { path: "helpdesk/faq", element: <ArticlesPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="operationsRegisters" />,
+            children: [
+              { path: "kapasitas", element: <CapacityPage /> },
+              { path: "akses-server", element: <AccessGrantsPage /> },
+              { path: "patch-kerentanan", element: <PatchesScansPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

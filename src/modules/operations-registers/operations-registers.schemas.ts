@@ -2,11 +2,9 @@ import { z } from "zod";
 import { CalendarDateSchema } from "../settings/settings.schemas.js";
 import { bilingual } from "../../server/validation.js";
 
-export const ACCESS_LEVELS = ["read", "operator", "admin", "root"] as const;
-export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
-export const REMEDIATION_STATUSES = ["open", "in_progress", "remediated", "accepted"] as const;
-/** The thresholds a capacity sample can breach (names stored in the sample). */
-export const BREACHES = ["disk_free", "memory", "cpu_load"] as const;
+import { ACCESS_LEVELS, BREACHES, REMEDIATION_STATUSES, SEVERITIES } from "./operations-registers-enums.js";
+
+export { ACCESS_LEVELS, BREACHES, REMEDIATION_STATUSES, SEVERITIES };
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 

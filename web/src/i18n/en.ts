@@ -6,6 +6,7 @@ import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enStandards } from "./en.standards";
 import { enHelpdesk } from "./en.helpdesk";
+import { enOperationsRegisters } from "./en.operations-registers";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -69,6 +70,9 @@ export const en: Messages = {
     standards: "LPSE standards",
     accountSecurity: "Account Security",
     helpdesk: "Helpdesk",
+    capacity: "Capacity",
+    serverAccess: "Server access",
+    patchesScans: "Patches & vulnerabilities",
     help: "Help",
   },
   zones: {
@@ -315,4 +319,5 @@ export const en: Messages = {
   ...enStandards,
   ...enAccount,
   ...enHelpdesk,
+  ...enOperationsRegisters,
 };

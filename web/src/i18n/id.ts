@@ -6,6 +6,7 @@ import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idStandards } from "./id.standards";
 import { idHelpdesk } from "./id.helpdesk";
+import { idOperationsRegisters } from "./id.operations-registers";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -71,6 +72,9 @@ export const id = {
     standards: "Standar LPSE",
     accountSecurity: "Keamanan Akun",
     helpdesk: "Helpdesk",
+    capacity: "Kapasitas",
+    serverAccess: "Akses Server",
+    patchesScans: "Patch & Kerentanan",
     help: "Bantuan",
   },
   zones: {
@@ -318,6 +322,7 @@ export const id = {
   ...idStandards,
   ...idAccount,
   ...idHelpdesk,
+  ...idOperationsRegisters,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

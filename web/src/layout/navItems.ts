@@ -37,6 +37,8 @@ export const ROLE_PAGES = {
   helpdesk: ["helpdesk", "admin_ppe", "kepala_lpse", "auditor"],
   /** Entering tickets and writing the FAQ (`canManageTickets`). */
   helpdeskManage: ["helpdesk", "admin_ppe"],
+  /** Capacity, server access, patches and scans: the administrator keeps them, the head of the LPSE and auditors read (`canReadOperations` in src/modules/operations-registers/operations-registers.policy.ts). */
+  operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -77,6 +79,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/surat-keluar", label: "mailOutbox", rolePage: "mailOutbox" },
   { to: "/app/uji-pemulihan", label: "drills", rolePage: "restoreDrills" },
   { to: "/app/helpdesk", label: "helpdesk", rolePage: "helpdesk" },
+  { to: "/app/kapasitas", label: "capacity", rolePage: "operationsRegisters" },
+  { to: "/app/akses-server", label: "serverAccess", rolePage: "operationsRegisters" },
+  { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
