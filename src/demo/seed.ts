@@ -5,6 +5,7 @@ import { createAgency, createWorkUnit } from "../modules/orgs/orgs.service.js";
 import { readSetting, writeSetting } from "../modules/settings/settings.repository.js";
 import { addHoliday, getSettings, updateSettings } from "../modules/settings/settings.service.js";
 import { seedDemoHelpdesk } from "./seed-helpdesk.js";
+import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -107,6 +108,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   await seedDemoStandards(db, now);
   const emailOf = (role: string) => DEMO_USERS.find((u) => u.role === role)?.email ?? "";
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
+  await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }
