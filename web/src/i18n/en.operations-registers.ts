@@ -83,7 +83,7 @@ export const enOperationsRegisters: typeof idOperationsRegisters = {
     findings: "Findings",
     openScan: "Findings of the {{tool}} scan of {{date}}",
     newScan: "Record a scan",
-    findingTitle: "Finding {{n}}",
+    findingTitle: "Title of finding {{n}}",
     findingSeverity: "Severity of finding {{n}}",
     findingDue: "Remediation due for finding {{n}}",
     addFinding: "Add a finding",

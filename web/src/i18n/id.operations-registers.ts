@@ -81,7 +81,7 @@ export const idOperationsRegisters = {
     findings: "Temuan",
     openScan: "Temuan pemindaian {{tool}} {{date}}",
     newScan: "Catat pemindaian",
-    findingTitle: "Temuan {{n}}",
+    findingTitle: "Judul temuan {{n}}",
     findingSeverity: "Tingkat keparahan temuan {{n}}",
     findingDue: "Batas perbaikan temuan {{n}}",
     addFinding: "Tambah temuan",
