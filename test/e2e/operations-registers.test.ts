@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from "../support/server.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
-/** The Admin PPE records a server access grant and reviews it, records a scan and remediates its finding, and reads the capacity report. */
+/** The Admin PPE records a server access grant, reviews and revokes it, records a scan and remediates its finding, and reads the capacity report. */
 describe("browser: operations registers", () => {
   let s: TestServer;
   let browser: Browser;
@@ -29,7 +29,7 @@ describe("browser: operations registers", () => {
     await s?.close();
   });
 
-  it("records a grant and its review, a scan with a remediated finding, and shows the capacity report", async () => {
+  it("records a grant, reviews and revokes it, records a scan with a remediated finding, and shows the capacity report", async () => {
     const today = localDate(new Date(), "WIB");
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
@@ -59,6 +59,11 @@ describe("browser: operations registers", () => {
     await page.getByText("Andi Pratama — Server aplikasi SPSE: Pertahankan (Masih bertugas)").waitFor();
     await expect.poll(() => grants.getByText("Kaji ulang terlambat").count()).toBe(0);
 
+    await page.getByLabel("Hak akses yang dicabut").selectOption({ label: "Andi Pratama — Server aplikasi SPSE" });
+    await page.getByLabel("Alasan pencabutan").fill("Pindah tugas ke dinas lain");
+    await page.getByRole("button", { name: "Cabut hak akses" }).click();
+    await grants.getByText("Dicabut", { exact: true }).waitFor();
+
     await page.getByRole("link", { name: "Patch & Kerentanan" }).click();
     await page.getByRole("heading", { name: "Patch dan Pemindaian Kerentanan" }).waitFor();
     await page.getByLabel("Tanggal pemindaian").fill(today);
@@ -83,7 +88,9 @@ describe("browser: operations registers", () => {
     await expect.poll(() => page.getByRole("table", { name: "Sampel terbaru" }).locator("tbody tr").count()).toBeGreaterThan(0);
 
     const db = s.server.runtime.deps.database.db;
-    expect(await db.selectFrom("access_grants").select(["person", "last_reviewed_on"]).execute()).toEqual([{ person: "Andi Pratama", last_reviewed_on: today }]);
+    expect(await db.selectFrom("access_grants").select(["person", "last_reviewed_on", "revoked_on", "revoked_reason"]).execute()).toEqual([
+      { person: "Andi Pratama", last_reviewed_on: today, revoked_on: today, revoked_reason: "Pindah tugas ke dinas lain" },
+    ]);
     expect(await db.selectFrom("vulnerability_findings").select(["status", "resolution_note"]).execute()).toEqual([{ status: "remediated", resolution_note: "TLS 1.0 dimatikan" }]);
   }, 90_000);
 });

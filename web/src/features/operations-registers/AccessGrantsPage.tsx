@@ -8,7 +8,7 @@ import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { useMe } from "../auth/auth.api";
-import { ACCESS_LEVELS, type AccessGrant, type GrantInput, useAccessGrants, useAccessReviews, useRecordGrant, useRecordReview } from "./operations-registers.api";
+import { ACCESS_LEVELS, type AccessGrant, type GrantInput, useAccessGrants, useAccessReviews, useRecordGrant, useRecordReview, useRevokeGrant } from "./operations-registers.api";
 
 const STATUS_COLOURS = { scheduled: "gray", active: "green", expired: "orange", revoked: "red" } as const;
 
@@ -29,6 +29,7 @@ export function AccessGrantsPage() {
           {grants.data.items.length === 0 ? <Text c="dimmed">{t("opsRegisters.noGrants")}</Text> : <GrantTable grants={grants.data.items} />}
           {manage && <GrantForm />}
           {manage && <ReviewForm grants={grants.data.items.filter((g) => g.status !== "revoked")} today={grants.data.today} />}
+          {manage && <RevokeForm grants={grants.data.items.filter((g) => g.status !== "revoked")} today={grants.data.today} />}
         </>
       )}
       <ReviewHistory />
@@ -187,6 +188,52 @@ function ReviewForm({ grants, today }: { grants: AccessGrant[]; today: string })
           <FormAlert message={problem.fields.decisions ?? problem.general} />
           <Button type="submit" loading={record.isPending}>
             {t("opsRegisters.saveReview")}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RevokeForm({ grants, today }: { grants: AccessGrant[]; today: string }) {
+  const { t } = useTranslation();
+  const revoke = useRevokeGrant();
+  const problem = useFormProblem(revoke.error, { revokedOn: "revokedOn", reason: "reason" } as const);
+  const [grantId, setGrantId] = useState("");
+  const [revokedOn, setRevokedOn] = useState(today);
+  const [reason, setReason] = useState("");
+  if (grants.length === 0) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    revoke.mutate(
+      { id: grantId, revokedOn, reason },
+      {
+        onSuccess: () => {
+          notifySuccess(t("opsRegisters.revokeSaved"));
+          setGrantId("");
+          setReason("");
+        },
+      },
+    );
+  };
+  return (
+    <Paper withBorder p="md" radius="md" maw={720}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2} size="h3">
+            {t("opsRegisters.revokeTitle")}
+          </Title>
+          <NativeSelect
+            label={t("opsRegisters.grantToRevoke")}
+            value={grantId}
+            onChange={(e) => setGrantId(e.currentTarget.value)}
+            data={[{ value: "", label: "—" }, ...grants.map((g) => ({ value: g.id, label: `${g.person} — ${g.system}` }))]}
+          />
+          <TextInput label={t("opsRegisters.revokedOn")} type="date" required value={revokedOn} onChange={(e) => setRevokedOn(e.currentTarget.value)} error={problem.fields.revokedOn} maw={240} />
+          <Textarea label={t("opsRegisters.revokeReason")} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={problem.fields.reason} />
+          <FormAlert message={problem.general} />
+          <Button type="submit" color="red" disabled={grantId === ""} loading={revoke.isPending}>
+            {t("opsRegisters.revokeSubmit")}
           </Button>
         </Stack>
       </form>
