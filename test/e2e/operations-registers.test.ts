@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { addDays } from "../../src/modules/operations-registers/operations-registers.presenter.js";
 import { localDate } from "../../src/modules/settings/calendar.js";
+import { getSettings } from "../../src/modules/settings/settings.service.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
 import { launchBrowser } from "../support/browser.js";
@@ -10,7 +11,7 @@ import { startTestServer, type TestServer } from "../support/server.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
-/** The Admin PPE records a server access grant, reviews and revokes it, records a scan and remediates its finding, and reads the capacity report. */
+/** The Admin PPE records a server access grant, reviews and revokes it, records a scan and remediates its finding, reads the capacity report and sets the thresholds. */
 describe("browser: operations registers", () => {
   let s: TestServer;
   let browser: Browser;
@@ -29,7 +30,7 @@ describe("browser: operations registers", () => {
     await s?.close();
   });
 
-  it("records a grant, reviews and revokes it, records a scan with a remediated finding, and shows the capacity report", async () => {
+  it("records a grant, reviews and revokes it, records a scan with a remediated finding, shows the capacity report and sets the thresholds", async () => {
     const today = localDate(new Date(), "WIB");
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
@@ -86,6 +87,14 @@ describe("browser: operations registers", () => {
     await page.getByRole("table", { name: "Puncak dan persentil 95" }).getByText("Ukuran basis data").waitFor();
     // The server took a sample when it started: the recent samples list it.
     await expect.poll(() => page.getByRole("table", { name: "Sampel terbaru" }).locator("tbody tr").count()).toBeGreaterThan(0);
+
+    // The thresholds and the review period are LPSE settings.
+    await page.getByRole("link", { name: "Pengaturan" }).click();
+    await page.getByLabel("Batas bawah disk bebas (%)").fill("15");
+    await page.getByLabel("Kaji ulang hak akses paling lambat (hari)").fill("30");
+    await page.getByRole("button", { name: "Simpan" }).first().click();
+    await page.getByText("Pengaturan disimpan.").waitFor();
+    expect((await getSettings(s.server.runtime.deps.database.db)).operations).toEqual({ capacitySampleMinutes: 15, diskFreeMinPercent: 15, memoryMaxPercent: 85, cpuLoadMaxPercent: 90, accessReviewDays: 30 });
 
     const db = s.server.runtime.deps.database.db;
     expect(await db.selectFrom("access_grants").select(["person", "last_reviewed_on", "revoked_on", "revoked_reason"]).execute()).toEqual([

@@ -256,6 +256,14 @@ export const en: Messages = {
     backupsHint: "The server makes a backup into BACKUP_DIR when the newest one is older than this interval, then deletes all but the newest ones kept. 0 hours = off. Restore and test with `openlpse restore` and `openlpse drill` (see docs/OPERATIONS.md).",
     backupIntervalHours: "Backup interval (hours, 0 = off)",
     backupKeep: "Backups kept",
+    operations: "Operations registers (capacity, server access)",
+    operationsFields: {
+      capacitySampleMinutes: "Capacity sample interval (minutes, 0 = off)",
+      diskFreeMinPercent: "Lowest free disk (%)",
+      memoryMaxPercent: "Highest memory in use (%)",
+      cpuLoadMaxPercent: "Highest CPU load per core (%)",
+      accessReviewDays: "Review access grants at least every (days)",
+    },
     saved: "Settings saved.",
   },
   stages: {

@@ -259,6 +259,14 @@ export const id = {
     backupsHint: "Server membuat cadangan ke BACKUP_DIR bila cadangan terbaru lebih tua dari selang ini, lalu menghapus yang lebih lama dari jumlah yang disimpan. 0 jam = mati. Pulihkan dan uji dengan `openlpse restore` dan `openlpse drill` (lihat docs/OPERATIONS.md).",
     backupIntervalHours: "Selang cadangan (jam, 0 = mati)",
     backupKeep: "Jumlah cadangan yang disimpan",
+    operations: "Register operasional (kapasitas, akses server)",
+    operationsFields: {
+      capacitySampleMinutes: "Selang sampel kapasitas (menit, 0 = mati)",
+      diskFreeMinPercent: "Batas bawah disk bebas (%)",
+      memoryMaxPercent: "Batas atas memori terpakai (%)",
+      cpuLoadMaxPercent: "Batas atas beban CPU per inti (%)",
+      accessReviewDays: "Kaji ulang hak akses paling lambat (hari)",
+    },
     saved: "Pengaturan disimpan.",
   },
   stages: {

@@ -6,7 +6,7 @@ import { notifySuccess } from "../../lib/notify";
 import { TimeZoneSelect } from "../../lib/TimeZoneSelect";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { type Settings, useSaveSettings } from "./settings.api";
-import { asNumberValue, fromDraft, missingFields, RATE_LIMIT_KINDS, type SettingsDraft, toDraft } from "./settingsDraft";
+import { asNumberValue, fromDraft, missingFields, OPERATIONS_KEYS, RATE_LIMIT_KINDS, type SettingsDraft, toDraft } from "./settingsDraft";
 import { StageMinimumsFields } from "./StageMinimumsFields";
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
@@ -19,6 +19,7 @@ function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
   for (const key of Object.keys(draft.stages)) paths.push(`stageMinimums.${key}`, `stageMinimums.${key}.amount`, `stageMinimums.${key}.unit`);
   paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours", "backups.intervalHours", "backups.keep");
   for (const kind of RATE_LIMIT_KINDS) paths.push(`security.rateLimits.${kind}`);
+  for (const key of OPERATIONS_KEYS) paths.push(`operations.${key}`);
   return Object.fromEntries(paths.map((p) => [p, p]));
 }
 
@@ -178,6 +179,24 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {backupInput("backupIntervalHours", "backups.intervalHours", t("settings.backupIntervalHours"), 0, 168)}
             {backupInput("backupKeep", "backups.keep", t("settings.backupKeep"), 1, 365)}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("settings.operations")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {OPERATIONS_KEYS.map((key) => (
+              <NumberInput
+                key={key}
+                label={t(`settings.operationsFields.${key}`)}
+                required
+                min={key === "capacitySampleMinutes" ? 0 : 1}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft.operations[key]}
+                onChange={(value) => update({ operations: { ...draft.operations, [key]: asNumberValue(value) } })}
+                error={errorOf(`operations.${key}`)}
+              />
+            ))}
           </SimpleGrid>
         </Fieldset>
 

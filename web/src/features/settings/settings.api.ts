@@ -32,6 +32,10 @@ const SettingsSchema = z.object({
   }),
   /** Scheduled backups; older servers do not send it, and a PUT without it keeps the stored schedule. */
   backups: z.optional(z.object({ intervalHours: z.number(), keep: z.number() })),
+  /** Capacity sampling and thresholds, the access review period; a PUT without it keeps the stored values. */
+  operations: z.optional(
+    z.object({ capacitySampleMinutes: z.number(), diskFreeMinPercent: z.number(), memoryMaxPercent: z.number(), cpuLoadMaxPercent: z.number(), accessReviewDays: z.number() }),
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

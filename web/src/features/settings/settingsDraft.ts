@@ -31,7 +31,14 @@ export interface SettingsDraft {
   rateLimits: Record<RateLimitKind, NumberValue>;
   backupIntervalHours: NumberValue;
   backupKeep: NumberValue;
+  /** The operations registers' settings (`operations`), by key. */
+  operations: Record<OperationsKey, NumberValue>;
 }
+
+/** The operations settings the form edits, with the defaults of a server that does not send them. */
+export const OPERATIONS_DEFAULTS = { capacitySampleMinutes: 15, diskFreeMinPercent: 10, memoryMaxPercent: 85, cpuLoadMaxPercent: 90, accessReviewDays: 90 } as const;
+export type OperationsKey = keyof typeof OPERATIONS_DEFAULTS;
+export const OPERATIONS_KEYS = Object.keys(OPERATIONS_DEFAULTS) as OperationsKey[];
 
 /** Known stages in tender order, then any others the server has, by key. */
 export function stageKeysOf(stages: Record<string, unknown>): string[] {
@@ -60,6 +67,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...settings.security.rateLimits },
     backupIntervalHours: settings.backups?.intervalHours ?? 0,
     backupKeep: settings.backups?.keep ?? 7,
+    operations: { ...OPERATIONS_DEFAULTS, ...settings.operations },
   };
 }
 
@@ -72,6 +80,7 @@ export function missingFields(draft: SettingsDraft): string[] {
   for (const kind of RATE_LIMIT_KINDS) if (draft.rateLimits[kind] === "") missing.push(`security.rateLimits.${kind}`);
   if (draft.backupIntervalHours === "") missing.push("backups.intervalHours");
   if (draft.backupKeep === "") missing.push("backups.keep");
+  for (const key of OPERATIONS_KEYS) if (draft.operations[key] === "") missing.push(`operations.${key}`);
   return missing;
 }
 
@@ -101,6 +110,13 @@ export function fromDraft(draft: SettingsDraft): Settings {
       },
     },
     backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
+    operations: {
+      capacitySampleMinutes: Number(draft.operations.capacitySampleMinutes),
+      diskFreeMinPercent: Number(draft.operations.diskFreeMinPercent),
+      memoryMaxPercent: Number(draft.operations.memoryMaxPercent),
+      cpuLoadMaxPercent: Number(draft.operations.cpuLoadMaxPercent),
+      accessReviewDays: Number(draft.operations.accessReviewDays),
+    },
   };
 }
 
