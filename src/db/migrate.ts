@@ -24,6 +24,7 @@ import * as accountRecovery from "./migrations/20261126T1140-account-recovery.js
 import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
 import * as liveEvidence from "./migrations/20261126T1210-live-evidence.js";
 import * as registers from "./migrations/20261126T1220-registers.js";
+import * as operationsRegisters from "./migrations/20261126T1230-operations-registers.js";
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
 
 /**
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1150-helpdesk": helpdesk,
   "20261126T1210-live-evidence": liveEvidence,
   "20261126T1220-registers": registers,
+  "20261126T1230-operations-registers": operationsRegisters,
   "20261126T1240-published-index": publishedIndex,
 };
 

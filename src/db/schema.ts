@@ -31,6 +31,15 @@ import type {
 } from "./schema.standards.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 import type { RegisterAssetsTable, RegisterChangesTable, RegisterRisksTable, RegisterRiskTasksTable } from "./schema.registers.js";
+import type {
+  AccessGrantsTable,
+  AccessReviewItemsTable,
+  AccessReviewsTable,
+  CapacitySamplesTable,
+  PatchRecordsTable,
+  VulnerabilityFindingsTable,
+  VulnerabilityScansTable,
+} from "./schema.operations-registers.js";
 
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
@@ -46,6 +55,13 @@ export interface DB {
   register_risks: RegisterRisksTable;
   register_risk_tasks: RegisterRiskTasksTable;
   register_changes: RegisterChangesTable;
+  capacity_samples: CapacitySamplesTable;
+  access_grants: AccessGrantsTable;
+  access_reviews: AccessReviewsTable;
+  access_review_items: AccessReviewItemsTable;
+  patch_records: PatchRecordsTable;
+  vulnerability_scans: VulnerabilityScansTable;
+  vulnerability_findings: VulnerabilityFindingsTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

@@ -6,6 +6,7 @@ import { readSetting, writeSetting } from "../modules/settings/settings.reposito
 import { addHoliday, getSettings, updateSettings } from "../modules/settings/settings.service.js";
 import { seedDemoHelpdesk } from "./seed-helpdesk.js";
 import { seedDemoRegisters } from "./seed-registers.js";
+import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -109,6 +110,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   const emailOf = (role: string) => DEMO_USERS.find((u) => u.role === role)?.email ?? "";
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });
+  await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

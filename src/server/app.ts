@@ -24,6 +24,7 @@ import { awardRoutes } from "../modules/award/award.routes.js";
 import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { registerRoutes } from "../modules/registers/registers.routes.js";
+import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -198,6 +199,7 @@ export async function buildApp(deps: AppDeps) {
     liveEvidenceRoutes(api, deps);
     helpdeskRoutes(api, deps);
     registerRoutes(api, deps);
+    operationsRegistersRoutes(api, deps);
   });
 
   await serveWebApp(app);

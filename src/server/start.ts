@@ -7,6 +7,8 @@ import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
 import { recordPlatformChange } from "../modules/registers/changes.service.js";
 import { escalateOverdueTickets } from "../modules/helpdesk/helpdesk.escalation.js";
+import { Metrics } from "../modules/metrics/metrics.registry.js";
+import { sampleCapacityIfDue } from "../modules/operations-registers/capacity.sampler.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
 import { BackupScheduler } from "../modules/backups/backup.scheduler.js";
 import { type AppDeps, buildApp, type OpenLpseApp } from "./app.js";
@@ -48,15 +50,17 @@ export interface RunningServer {
 
 /**
  * Record a new version or migration set as a change, build the app, listen, and at start and every interval
- * after publish a signed tree head, drop bid uploads
- * abandoned at their deadline and escalate helpdesk tickets past their resolution due time.
+ * after publish a signed tree head, drop bid uploads abandoned at their deadline, escalate helpdesk tickets
+ * past their resolution due time and take a capacity sample when the configured interval has passed.
  */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { deps } = runtime;
   // A new version or migration set is recorded in the change register (standard 6), once per version and set.
   // Only a serving start records it: a restore or a verify must leave the restored log exactly as it was.
   await recordPlatformChange(deps.database.db, { version: appVersion(), knownMigrations: knownMigrations(), applied: runtime.migrationsApplied }, deps.clock.now());
-  const app = await buildApp(deps);
+  // The process's counters, shared with the capacity sampler (bytes uploaded between samples).
+  const metrics = deps.metrics ?? new Metrics();
+  const app = await buildApp({ ...deps, metrics });
   const address = await app.listen({ port: deps.config.port, host: deps.config.host });
   const publish = async () => {
     try {
@@ -75,6 +79,11 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       if (escalated > 0) app.log.info({ escalated }, "helpdesk tickets escalated past their resolution due time");
     } catch (error) {
       app.log.error({ err: error }, "escalating overdue helpdesk tickets failed");
+    }
+    try {
+      await sampleCapacityIfDue(deps, metrics.receivedBytes());
+    } catch (error) {
+      app.log.error({ err: error }, "taking a capacity sample failed");
     }
   };
   await publish();

@@ -58,6 +58,17 @@ describe("demo data", () => {
     expect(await t.deps.database.db.selectFrom("lkpp_verifications").select("result").where("result", "=", "met").execute()).toHaveLength(17);
   });
 
+  it("has capacity samples, server access grants with a review, patches and a scan with one finding remediated", async () => {
+    const db = t.deps.database.db;
+    expect(await db.selectFrom("capacity_samples").select("id").execute()).toHaveLength(4);
+    const grants = await db.selectFrom("access_grants").select(["last_reviewed_on", "expires_on"]).execute();
+    expect(grants).toHaveLength(3);
+    expect(grants.filter((g) => g.last_reviewed_on !== null)).toHaveLength(1);
+    expect(await db.selectFrom("patch_records").select("id").execute()).toHaveLength(2);
+    const findings = await db.selectFrom("vulnerability_findings").select("status").execute();
+    expect(findings.map((f) => f.status).sort()).toEqual(["open", "open", "remediated"]);
+  });
+
   it("has helpdesk tickets in several states and channels, and a public FAQ", async () => {
     const tickets = await t.deps.database.db.selectFrom("helpdesk_tickets").select(["status", "channel", "priority"]).execute();
     expect(tickets.map((x) => x.status).sort()).toEqual(["closed", "in_progress", "new", "resolved", "waiting_for_user"]);

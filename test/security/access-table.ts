@@ -77,6 +77,9 @@ const TICKET_MANAGERS = roles("helpdesk", "admin_ppe");
 const TICKET_READERS = roles("helpdesk", "admin_ppe", "kepala_lpse", "auditor");
 const REGISTER_MANAGERS = roles("admin_ppe");
 const REGISTER_READERS = roles("admin_ppe", "helpdesk", "kepala_lpse", "auditor");
+/** The operations registers (standards 7, 10, 11): the LPSE administrator keeps them; the Kepala LPSE and auditors read (operations-registers.policy.ts). */
+const OPERATIONS_MANAGERS = roles("admin_ppe");
+const OPERATIONS_READERS = roles("admin_ppe", "kepala_lpse", "auditor");
 /** User management: the LPSE administrator, or the agency administrator for accounts of its agency. */
 const USER_MANAGERS = anyOf(roles("admin_ppe"), sameAgency("admin_agency"));
 
@@ -321,6 +324,20 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "PUT /api/v1/helpdesk/sla": roles("admin_ppe"),
   "GET /api/v1/helpdesk/reports/monthly": TICKET_READERS,
   // Published articles are public; drafts (?drafts=true) and writing are for the ticket managers.
+  // operations registers: capacity samples and report, server access grants and reviews, patches, vulnerability scans
+  "GET /api/v1/operations/capacity/samples": OPERATIONS_READERS,
+  "GET /api/v1/operations/capacity/report": OPERATIONS_READERS,
+  "GET /api/v1/operations/access-grants": OPERATIONS_READERS,
+  "POST /api/v1/operations/access-grants": OPERATIONS_MANAGERS,
+  "POST /api/v1/operations/access-grants/{grantId}/revoke": OPERATIONS_MANAGERS,
+  "GET /api/v1/operations/access-reviews": OPERATIONS_READERS,
+  "POST /api/v1/operations/access-reviews": OPERATIONS_MANAGERS,
+  "GET /api/v1/operations/patches": OPERATIONS_READERS,
+  "POST /api/v1/operations/patches": OPERATIONS_MANAGERS,
+  "GET /api/v1/operations/scans": OPERATIONS_READERS,
+  "POST /api/v1/operations/scans": OPERATIONS_MANAGERS,
+  "GET /api/v1/operations/scans/{scanId}": OPERATIONS_READERS,
+  "POST /api/v1/operations/scans/{scanId}/findings/{findingId}": OPERATIONS_MANAGERS,
   "GET /api/v1/helpdesk/articles": PUBLIC,
   "POST /api/v1/helpdesk/articles": TICKET_MANAGERS,
   "GET /api/v1/helpdesk/articles/{articleId}": PUBLIC,

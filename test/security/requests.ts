@@ -39,6 +39,7 @@ const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
   "GET /api/v1/packages/{packageId}/assignable-members": { kind: "pokja" },
   "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files": { name: "Notulen rapat.pdf" },
   "GET /api/v1/helpdesk/reports/monthly": { month: "2026-12" },
+  "GET /api/v1/operations/capacity/report": { month: "2026-11" },
 };
 
 /** Bodies that need real ids of the fixture world (or the current settings) to pass validation. */
@@ -131,6 +132,18 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       return { assetId: world.registers.assetId, title: "Catu daya gagal", description: "UPS tidak menahan beban.", impact: 3, threat: 2, vulnerability: 2, exposure: 2, treatment: "mitigate", owner: "Admin PPE" };
     case "POST /api/v1/registers/changes/{changeId}/decision":
       return { decision: "approved", note: "Disetujui" };
+    case "POST /api/v1/operations/access-grants":
+      return { person: "Andi Pratama", system: "Server aplikasi SPSE", level: "admin", reason: "Administrator sistem LPSE", grantedBy: "Kepala LPSE", startsOn: "2026-01-10", expiresOn: null };
+    case "POST /api/v1/operations/access-grants/{grantId}/revoke":
+      return { revokedOn: "2026-11-26", reason: "Pindah tugas ke dinas lain" };
+    case "POST /api/v1/operations/access-reviews":
+      return { reviewedOn: "2026-11-25", notes: "Kaji ulang triwulan IV", decisions: [{ grantId: world.operations.reviewGrantId, decision: "keep", note: "Masih bertugas" }] };
+    case "POST /api/v1/operations/patches":
+      return { system: "Server basis data", patchId: "PostgreSQL 16.5", appliedOn: "2026-11-20", appliedBy: "Budi Hartono", relatedChange: null, notes: "" };
+    case "POST /api/v1/operations/scans":
+      return { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "TLS 1.0 masih aktif", severity: "high", dueOn: "2026-11-15" }] };
+    case "POST /api/v1/operations/scans/{scanId}/findings/{findingId}":
+      return { status: "remediated", note: "Konfigurasi TLS diperbarui" };
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {

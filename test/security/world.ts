@@ -70,6 +70,8 @@ export interface World {
   helpdesk: { ticketId: string; code: string; email: string; articleId: string; assigneeId: string; escalationId: string };
   /** The registers: an asset with a risk and a mitigation task, and a change proposed by the helpdesk officer. */
   registers: { assetId: string; riskId: string; taskId: string; changeId: string };
+  /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
+  operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -241,6 +243,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     await clientOf("helpdesk").post("/api/v1/registers/changes", { title: "Tambah memori server", description: "Menambah RAM server aplikasi menjadi 32 GB.", reason: "Beban puncak saat unggah penawaran." }),
   );
   const registers = { assetId: registerAsset.id, riskId: registerRisk.id, taskId: withTask.tasks[0]?.id as string, changeId: registerChange.id };
+  // The operations registers: two access grants (one revoked, one reviewed) and a scan with one finding.
+  const adminOps = clientOf("admin_ppe");
+  const grantBody = { system: "Server aplikasi SPSE", level: "operator", reason: "Operator harian LPSE", grantedBy: "Kepala LPSE", startsOn: "2026-01-10", expiresOn: null };
+  const accessGrant = await expectCreated<{ id: string }>("access grant", await adminOps.post("/api/v1/operations/access-grants", { ...grantBody, person: "Operator Satu" }));
+  const reviewGrant = await expectCreated<{ id: string }>("access grant", await adminOps.post("/api/v1/operations/access-grants", { ...grantBody, person: "Operator Dua" }));
+  const scan = await expectCreated<{ id: string; findings: { id: string }[] }>(
+    "vulnerability scan",
+    await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
+  );
+  const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
 
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
@@ -265,6 +277,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ticketId: ticket.id,
     articleId: article.id,
     ...registers,
+    grantId: operations.grantId,
+    scanId: operations.scanId,
   };
   const world: World = {
     principals,
@@ -281,6 +295,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     sessionHolder,
     helpdesk,
     registers,
+    operations,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },
@@ -292,6 +307,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       }
       if (name === "documentId") return op.path.startsWith("/api/v1/vendors/") ? documentIds.vendor : documentIds.package;
       if (name === "recordId") return recordIds[op.path.split("/")[5] ?? ""];
+      if (name === "findingId" && op.path.startsWith("/api/v1/operations/")) return operations.findingId;
       return shared[name];
     },
   };

@@ -27,6 +27,9 @@ import { AssetsPage } from "./features/registers/AssetsPage";
 import { ChangesPage } from "./features/registers/ChangesPage";
 import { RiskPage } from "./features/registers/RiskPage";
 import { RisksPage } from "./features/registers/RisksPage";
+import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
+import { CapacityPage } from "./features/operations-registers/CapacityPage";
+import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -178,6 +181,14 @@ export const router = createBrowserRouter([
               { path: "register/risiko", element: <RisksPage /> },
               { path: "register/risiko/:riskId", element: <RiskPage /> },
               { path: "register/perubahan", element: <ChangesPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="operationsRegisters" />,
+            children: [
+              { path: "kapasitas", element: <CapacityPage /> },
+              { path: "akses-server", element: <AccessGrantsPage /> },
+              { path: "patch-kerentanan", element: <PatchesScansPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

@@ -71,6 +71,11 @@ export class Metrics implements TransferObserver {
     this.uploadBytes += bytes;
   }
 
+  /** Bytes streamed into the file store since the process started (the capacity sampler takes differences). */
+  receivedBytes(): number {
+    return this.uploadBytes;
+  }
+
   finished(): void {
     this.uploadsInProgress -= 1;
   }

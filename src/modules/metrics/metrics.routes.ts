@@ -34,7 +34,8 @@ export function mayScrape(request: FastifyRequest, token: string | undefined): b
   return !forwarded && isLoopback(request.raw.socket.remoteAddress);
 }
 
-async function databaseBytes(deps: AppDeps): Promise<number> {
+/** Bytes the database takes: the SQLite file and its WAL, or pg_database_size. */
+export async function databaseBytes(deps: Pick<AppDeps, "database" | "config">): Promise<number> {
   if (deps.database.dialect === "postgres") {
     const row = await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(deps.database.db);
     return Number(row.rows[0]?.size ?? 0);

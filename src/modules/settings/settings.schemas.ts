@@ -116,6 +116,23 @@ export type RegisterSettings = z.infer<typeof RegisterSettingsSchema>;
 /** The risk thresholds 24 and 64 named for standard 4; 90 days' notice before an asset expires. */
 export const DEFAULT_REGISTER_SETTINGS: RegisterSettings = { assetExpiryAlertDays: 90, riskLowMax: 24, riskMediumMax: 64 };
 
+/** Capacity sampling and the thresholds that flag a sample (standard 7), and the access review period (standard 10). */
+export const OperationsSettingsSchema = z.strictObject({
+  /** Minutes between capacity samples taken by the server; 0 turns sampling off. */
+  capacitySampleMinutes: z.int().min(0).max(24 * 60),
+  /** A sample whose data-directory disk has less free space than this percentage is flagged. */
+  diskFreeMinPercent: z.int().min(1).max(99),
+  /** A sample whose system memory in use exceeds this percentage is flagged. */
+  memoryMaxPercent: z.int().min(1).max(100),
+  /** A sample whose one-minute load per CPU exceeds this percentage is flagged. */
+  cpuLoadMaxPercent: z.int().min(1).max(1000),
+  /** A server access grant not reviewed within this many days is "review overdue". */
+  accessReviewDays: z.int().min(1).max(730),
+});
+export type OperationsSettings = z.infer<typeof OperationsSettingsSchema>;
+
+export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = { capacitySampleMinutes: 15, diskFreeMinPercent: 10, memoryMaxPercent: 85, cpuLoadMaxPercent: 90, accessReviewDays: 90 };
+
 export const LpseSettingsSchema = z
   .strictObject({
     name: z.string().trim().min(3).max(200),
@@ -140,6 +157,7 @@ export const LpseSettingsSchema = z
     backups: BackupScheduleSchema.optional(),
     /** Optional on input like procurementRules; always present on output. */
     registers: RegisterSettingsSchema.optional(),
+    operations: OperationsSettingsSchema.optional(),
   })
   .meta({ id: "LpseSettings" });
 
@@ -195,6 +213,7 @@ export const DEFAULT_SETTINGS: LpseSettings = {
   uploadLimits: DEFAULT_UPLOAD_LIMITS,
   backups: DEFAULT_BACKUP_SCHEDULE,
   registers: DEFAULT_REGISTER_SETTINGS,
+  operations: DEFAULT_OPERATIONS_SETTINGS,
 };
 
 

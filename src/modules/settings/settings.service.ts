@@ -5,7 +5,7 @@ import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
 import { AppError } from "../../server/errors.js";
 import * as repo from "./settings.repository.js";
-import { DEFAULT_BACKUP_SCHEDULE, DEFAULT_PROCUREMENT_RULES, DEFAULT_RATE_LIMITS, DEFAULT_REGISTER_SETTINGS, DEFAULT_SETTINGS, DEFAULT_UPLOAD_LIMITS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
+import { DEFAULT_BACKUP_SCHEDULE, DEFAULT_OPERATIONS_SETTINGS, DEFAULT_PROCUREMENT_RULES, DEFAULT_RATE_LIMITS, DEFAULT_REGISTER_SETTINGS, DEFAULT_SETTINGS, DEFAULT_UPLOAD_LIMITS, type Holiday, type LpseSettings, LpseSettingsSchema } from "./settings.schemas.js";
 
 const SETTINGS_KEY = "lpse";
 
@@ -21,6 +21,7 @@ export async function getSettings(db: Queryable): Promise<LpseSettings> {
   merged.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...merged.uploadLimits };
   merged.backups = { ...DEFAULT_BACKUP_SCHEDULE, ...merged.backups };
   merged.registers = { ...DEFAULT_REGISTER_SETTINGS, ...merged.registers };
+  merged.operations = { ...DEFAULT_OPERATIONS_SETTINGS, ...merged.operations };
   return LpseSettingsSchema.parse(merged);
 }
 
@@ -40,6 +41,7 @@ export async function updateSettings(db: Kysely<DB>, actor: Actor | null, settin
       uploadLimits: settings.uploadLimits ?? before.uploadLimits,
       backups: settings.backups ?? before.backups,
       registers: settings.registers ?? before.registers,
+      operations: settings.operations ?? before.operations,
     };
     await repo.writeSetting(trx, SETTINGS_KEY, JSON.stringify(settings), now.toISOString());
     await appendEvent(

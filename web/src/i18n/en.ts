@@ -8,6 +8,7 @@ import { enLiveEvidence } from "./en.liveEvidence";
 import { enStandards } from "./en.standards";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
+import { enOperationsRegisters } from "./en.operations-registers";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -74,6 +75,9 @@ export const en: Messages = {
     assets: "Asset register",
     risks: "Risk register",
     changes: "Change register",
+    capacity: "Capacity",
+    serverAccess: "Server access",
+    patchesScans: "Patches & vulnerabilities",
     help: "Help",
   },
   zones: {
@@ -262,6 +266,14 @@ export const en: Messages = {
     assetExpiryAlertDays: "Asset expiry alert (days)",
     riskLowMax: "Low risk threshold",
     riskMediumMax: "Medium risk threshold",
+    operations: "Operations registers (capacity, server access)",
+    operationsFields: {
+      capacitySampleMinutes: "Capacity sample interval (minutes, 0 = off)",
+      diskFreeMinPercent: "Lowest free disk (%)",
+      memoryMaxPercent: "Highest memory in use (%)",
+      cpuLoadMaxPercent: "Highest CPU load per core (%)",
+      accessReviewDays: "Review access grants at least every (days)",
+    },
     saved: "Settings saved.",
   },
   stages: {
@@ -327,4 +339,5 @@ export const en: Messages = {
   ...enAccount,
   ...enHelpdesk,
   ...enRegisters,
+  ...enOperationsRegisters,
 };

@@ -8,6 +8,7 @@ import { idLiveEvidence } from "./id.liveEvidence";
 import { idStandards } from "./id.standards";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
+import { idOperationsRegisters } from "./id.operations-registers";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -76,6 +77,9 @@ export const id = {
     assets: "Register Aset",
     risks: "Register Risiko",
     changes: "Register Perubahan",
+    capacity: "Kapasitas",
+    serverAccess: "Akses Server",
+    patchesScans: "Patch & Kerentanan",
     help: "Bantuan",
   },
   zones: {
@@ -265,6 +269,14 @@ export const id = {
     assetExpiryAlertDays: "Peringatan masa berlaku aset (hari)",
     riskLowMax: "Batas risiko rendah",
     riskMediumMax: "Batas risiko sedang",
+    operations: "Register operasional (kapasitas, akses server)",
+    operationsFields: {
+      capacitySampleMinutes: "Selang sampel kapasitas (menit, 0 = mati)",
+      diskFreeMinPercent: "Batas bawah disk bebas (%)",
+      memoryMaxPercent: "Batas atas memori terpakai (%)",
+      cpuLoadMaxPercent: "Batas atas beban CPU per inti (%)",
+      accessReviewDays: "Kaji ulang hak akses paling lambat (hari)",
+    },
     saved: "Pengaturan disimpan.",
   },
   stages: {
@@ -330,6 +342,7 @@ export const id = {
   ...idAccount,
   ...idHelpdesk,
   ...idRegisters,
+  ...idOperationsRegisters,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

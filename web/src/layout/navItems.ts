@@ -39,6 +39,8 @@ export const ROLE_PAGES = {
   helpdeskManage: ["helpdesk", "admin_ppe"],
   /** The asset, risk and change registers: the administrator keeps them; helpdesk, the head and auditors read (`canReadRegisters` in src/modules/registers/registers.policy.ts). */
   registers: ["admin_ppe", "helpdesk", "kepala_lpse", "auditor"],
+  /** Capacity, server access, patches and scans: the administrator keeps them, the head of the LPSE and auditors read (`canReadOperations` in src/modules/operations-registers/operations-registers.policy.ts). */
+  operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -82,6 +84,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/register/aset", label: "assets", rolePage: "registers" },
   { to: "/app/register/risiko", label: "risks", rolePage: "registers" },
   { to: "/app/register/perubahan", label: "changes", rolePage: "registers" },
+  { to: "/app/kapasitas", label: "capacity", rolePage: "operationsRegisters" },
+  { to: "/app/akses-server", label: "serverAccess", rolePage: "operationsRegisters" },
+  { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 

@@ -6,7 +6,7 @@ import { notifySuccess } from "../../lib/notify";
 import { TimeZoneSelect } from "../../lib/TimeZoneSelect";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { type Settings, useSaveSettings } from "./settings.api";
-import { asNumberValue, fromDraft, missingFields, RATE_LIMIT_KINDS, type SettingsDraft, toDraft } from "./settingsDraft";
+import { asNumberValue, fromDraft, missingFields, OPERATIONS_KEYS, RATE_LIMIT_KINDS, type SettingsDraft, toDraft } from "./settingsDraft";
 import { StageMinimumsFields } from "./StageMinimumsFields";
 
 const DAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
@@ -20,6 +20,7 @@ function fieldPathsFor(draft: SettingsDraft): Record<string, string> {
   paths.push("security.lockoutThreshold", "security.lockoutMinutes", "security.sessionHours", "backups.intervalHours", "backups.keep");
   paths.push("registers.assetExpiryAlertDays", "registers.riskLowMax", "registers.riskMediumMax");
   for (const kind of RATE_LIMIT_KINDS) paths.push(`security.rateLimits.${kind}`);
+  for (const key of OPERATIONS_KEYS) paths.push(`operations.${key}`);
   return Object.fromEntries(paths.map((p) => [p, p]));
 }
 
@@ -190,6 +191,24 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             {backupInput("assetExpiryAlertDays", "registers.assetExpiryAlertDays", t("settings.assetExpiryAlertDays"), 1, 730)}
             {backupInput("riskLowMax", "registers.riskLowMax", t("settings.riskLowMax"), 1, 255)}
             {backupInput("riskMediumMax", "registers.riskMediumMax", t("settings.riskMediumMax"), 2, 255)}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("settings.operations")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {OPERATIONS_KEYS.map((key) => (
+              <NumberInput
+                key={key}
+                label={t(`settings.operationsFields.${key}`)}
+                required
+                min={key === "capacitySampleMinutes" ? 0 : 1}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft.operations[key]}
+                onChange={(value) => update({ operations: { ...draft.operations, [key]: asNumberValue(value) } })}
+                error={errorOf(`operations.${key}`)}
+              />
+            ))}
           </SimpleGrid>
         </Fieldset>
 

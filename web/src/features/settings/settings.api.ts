@@ -34,6 +34,10 @@ const SettingsSchema = z.object({
   backups: z.optional(z.object({ intervalHours: z.number(), keep: z.number() })),
   /** The asset and risk registers; a PUT without it keeps the stored values. */
   registers: z.optional(z.object({ assetExpiryAlertDays: z.number(), riskLowMax: z.number(), riskMediumMax: z.number() })),
+  /** Capacity sampling and thresholds, the access review period; a PUT without it keeps the stored values. */
+  operations: z.optional(
+    z.object({ capacitySampleMinutes: z.number(), diskFreeMinPercent: z.number(), memoryMaxPercent: z.number(), cpuLoadMaxPercent: z.number(), accessReviewDays: z.number() }),
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -35,7 +35,14 @@ export interface SettingsDraft {
   assetExpiryAlertDays: NumberValue;
   riskLowMax: NumberValue;
   riskMediumMax: NumberValue;
+  /** The operations registers' settings (`operations`), by key. */
+  operations: Record<OperationsKey, NumberValue>;
 }
+
+/** The operations settings the form edits, with the defaults of a server that does not send them. */
+export const OPERATIONS_DEFAULTS = { capacitySampleMinutes: 15, diskFreeMinPercent: 10, memoryMaxPercent: 85, cpuLoadMaxPercent: 90, accessReviewDays: 90 } as const;
+export type OperationsKey = keyof typeof OPERATIONS_DEFAULTS;
+export const OPERATIONS_KEYS = Object.keys(OPERATIONS_DEFAULTS) as OperationsKey[];
 
 /** Known stages in tender order, then any others the server has, by key. */
 export function stageKeysOf(stages: Record<string, unknown>): string[] {
@@ -67,6 +74,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     assetExpiryAlertDays: settings.registers?.assetExpiryAlertDays ?? 90,
     riskLowMax: settings.registers?.riskLowMax ?? 24,
     riskMediumMax: settings.registers?.riskMediumMax ?? 64,
+    operations: { ...OPERATIONS_DEFAULTS, ...settings.operations },
   };
 }
 
@@ -82,6 +90,7 @@ export function missingFields(draft: SettingsDraft): string[] {
   if (draft.assetExpiryAlertDays === "") missing.push("registers.assetExpiryAlertDays");
   if (draft.riskLowMax === "") missing.push("registers.riskLowMax");
   if (draft.riskMediumMax === "") missing.push("registers.riskMediumMax");
+  for (const key of OPERATIONS_KEYS) if (draft.operations[key] === "") missing.push(`operations.${key}`);
   return missing;
 }
 
@@ -112,6 +121,13 @@ export function fromDraft(draft: SettingsDraft): Settings {
     },
     backups: { intervalHours: Number(draft.backupIntervalHours), keep: Number(draft.backupKeep) },
     registers: { assetExpiryAlertDays: Number(draft.assetExpiryAlertDays), riskLowMax: Number(draft.riskLowMax), riskMediumMax: Number(draft.riskMediumMax) },
+    operations: {
+      capacitySampleMinutes: Number(draft.operations.capacitySampleMinutes),
+      diskFreeMinPercent: Number(draft.operations.diskFreeMinPercent),
+      memoryMaxPercent: Number(draft.operations.memoryMaxPercent),
+      cpuLoadMaxPercent: Number(draft.operations.cpuLoadMaxPercent),
+      accessReviewDays: Number(draft.operations.accessReviewDays),
+    },
   };
 }
 
