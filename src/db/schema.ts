@@ -28,6 +28,7 @@ import type {
   StandardFindingsTable,
   LkppVerificationsTable,
 } from "./schema.standards.js";
+import type { LpsePeersTable, PeerSummariesTable, StudyVisitActionsTable, StudyVisitsTable } from "./schema.peers.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 
 /**
@@ -96,6 +97,10 @@ export interface DB {
   criterion_evidence: CriterionEvidenceTable;
   standard_findings: StandardFindingsTable;
   lkpp_verifications: LkppVerificationsTable;
+  lpse_peers: LpsePeersTable;
+  peer_summaries: PeerSummariesTable;
+  study_visits: StudyVisitsTable;
+  study_visit_actions: StudyVisitActionsTable;
 }
 
 export interface SettingsTable {

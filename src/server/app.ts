@@ -35,6 +35,7 @@ import { settingsRoutes } from "../modules/settings/settings.routes.js";
 import { participationRoutes } from "../modules/tenders/participation.routes.js";
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
+import { peerRoutes } from "../modules/standards/peers.routes.js";
 import { standardsRoutes } from "../modules/standards/standards.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps) {
     directRoutes(api, deps);
     backupRoutes(api, deps);
     standardsRoutes(api, deps);
+    peerRoutes(api, deps);
     helpdeskRoutes(api, deps);
   });
 
