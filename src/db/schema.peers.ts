@@ -31,6 +31,22 @@ export interface PeerSummariesTable {
   imported_at: string;
 }
 
+/** A policy, SOP or form an LPSE publishes for others; `peer_id` null when this LPSE published it. The file is in the blob store. */
+export interface StandardTemplatesTable {
+  id: string;
+  peer_id: string | null;
+  title: string;
+  standard_code: string;
+  criterion_code: string;
+  description: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  published_by: string;
+  published_at: string;
+}
+
 /** A study visit between this LPSE and a peer; `standards` is a JSON array of standard codes. */
 export interface StudyVisitsTable {
   id: string;

@@ -28,7 +28,7 @@ import type {
   StandardFindingsTable,
   LkppVerificationsTable,
 } from "./schema.standards.js";
-import type { LpsePeersTable, PeerSummariesTable, StudyVisitActionsTable, StudyVisitsTable } from "./schema.peers.js";
+import type { LpsePeersTable, PeerSummariesTable, StandardTemplatesTable, StudyVisitActionsTable, StudyVisitsTable } from "./schema.peers.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 
 /**
@@ -99,6 +99,7 @@ export interface DB {
   lkpp_verifications: LkppVerificationsTable;
   lpse_peers: LpsePeersTable;
   peer_summaries: PeerSummariesTable;
+  standard_templates: StandardTemplatesTable;
   study_visits: StudyVisitsTable;
   study_visit_actions: StudyVisitActionsTable;
 }

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 /**
  * Other LPSEs, for comparing standards results: the peers this installation knows and the assessment
  * summaries received from them (signed by the peer installation, or recorded by hand from a published
- * report), plus the study visits between LPSEs with the follow-up they produced. Procurement data stays
+ * report), the template library (policies, SOPs and forms an LPSE publishes for others to copy), plus the study visits between LPSEs with the follow-up they produced. Procurement data stays
  * single-LPSE: only standards results cross installations.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -34,6 +34,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("imported_by", "text", (c) => c.notNull().references("users.id"))
     .addColumn("imported_at", "text", (c) => c.notNull())
     .addUniqueConstraint("peer_summaries_period", ["peer_id", "period"])
+    .execute();
+
+  await db.schema
+    .createTable("standard_templates")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("peer_id", "text", (c) => c.references("lpse_peers.id")) // null: published by this LPSE
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("standard_code", "text", (c) => c.notNull())
+    .addColumn("criterion_code", "text", (c) => c.notNull())
+    .addColumn("description", "text", (c) => c.notNull())
+    .addColumn("file_name", "text", (c) => c.notNull())
+    .addColumn("content_type", "text", (c) => c.notNull())
+    .addColumn("size", "integer", (c) => c.notNull())
+    .addColumn("sha256", "text", (c) => c.notNull())
+    .addColumn("published_by", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("published_at", "text", (c) => c.notNull())
     .execute();
 
   await db.schema

@@ -5,6 +5,7 @@ import { canCompare, canManagePeers } from "./peers.policy.js";
 import { presentComparison, presentPeers, presentVisits } from "./peers.presenter.js";
 import { ComparisonSchema, ImportedSummarySchema, PeerListSchema, RecordVisitSchema, SignedSummarySchema, VisitListSchema, VisitSchema } from "./peers.schemas.js";
 import * as service from "./peers.service.js";
+import { templateRoutes } from "./templates.routes.js";
 import { CycleParamsSchema } from "./standards.schemas.js";
 
 const tags = ["standards"];
@@ -12,6 +13,7 @@ const tags = ["standards"];
 /** Comparison between LPSEs: signed summaries out and in, the comparison per standard, study visits. */
 export function peerRoutes(app: Api, deps: AppDeps): void {
   const db = deps.database.db;
+  templateRoutes(app, deps);
 
   app.get(
     "/api/v1/standards/cycles/:cycleId/summary",
