@@ -22,7 +22,7 @@ const STATE_TABLES = [
   "opening_shares", "bid_findings", "tender_results", "objections", "objection_appeals", "awards", "tender_failures", "contracts",
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
   "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
-  "helpdesk_articles", "events",
+  "helpdesk_articles", "lpse_peers", "peer_summaries", "standard_templates", "study_visits", "study_visit_actions", "events",
 ] as const;
 
 /**
