@@ -5,6 +5,7 @@ import { enDirect } from "./en.direct";
 import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enStandards } from "./en.standards";
+import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
@@ -313,6 +314,7 @@ export const en: Messages = {
   ...enDirect,
   ...enOperations,
   ...enStandards,
+  ...enPeers,
   ...enAccount,
   ...enHelpdesk,
 };

@@ -5,6 +5,7 @@ import { idDirect } from "./id.direct";
 import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idStandards } from "./id.standards";
+import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
@@ -316,6 +317,7 @@ export const id = {
   ...idDirect,
   ...idOperations,
   ...idStandards,
+  ...idPeers,
   ...idAccount,
   ...idHelpdesk,
 };
