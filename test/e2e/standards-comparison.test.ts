@@ -24,7 +24,7 @@ const NETWORK = "11. Pengelolaan Keamanan Server dan Jaringan";
 
 /**
  * Ngawi learns from Madiun: its head opens "Perbandingan LPSE" and sees 11/17 next to Madiun's 17/17 per
- * standard, copies Madiun's vulnerability-scan SOP into the open cycle, and records the study visit to
+ * standard, copies Madiun's vulnerability-scan SOP into the open cycle, publishes a form of its own, and records the study visit to
  * Madiun with a follow-up linked to the open finding on network security.
  */
 describe("browser: comparison between LPSEs", () => {
@@ -74,7 +74,7 @@ describe("browser: comparison between LPSEs", () => {
     await s?.close();
   });
 
-  it("compares per standard, copies a Madiun template and records a study visit linked to a finding", async () => {
+  it("compares per standard, copies a Madiun template, publishes its own and records a study visit linked to a finding", async () => {
     const { db } = s.server.runtime.deps.database;
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
@@ -97,6 +97,14 @@ describe("browser: comparison between LPSEs", () => {
     await sop.getByRole("button", { name: "Sudah disalin" }).waitFor();
     const evidence = await db.selectFrom("criterion_evidence").select(["criterion_code", "title"]).where("cycle_id", "=", openCycleId).execute();
     expect(evidence).toEqual([{ criterion_code: "S11.2", title: "Templat LPSE Kota Madiun: SOP Pemindaian Kerentanan Bulanan" }]);
+
+    // Ngawi publishes a form of its own for others to copy.
+    const publish = page.getByRole("form", { name: "Terbitkan templat" });
+    await publish.getByLabel("Judul templat").fill("Formulir Permohonan Akses Server");
+    await publish.getByLabel("Kode kriteria").fill("S10.1");
+    await publish.getByLabel("Berkas templat (PDF atau gambar)").setInputFiles({ name: "Formulir akses.pdf", mimeType: "application/pdf", buffer: buildPdf("Formulir akses") });
+    await publish.getByRole("button", { name: "Terbitkan" }).click();
+    await page.getByRole("listitem", { name: "Formulir Permohonan Akses Server" }).getByText("Diterbitkan oleh LPSE Kabupaten Ngawi").waitFor();
 
     // 3. The study visit to Madiun, whose follow-up is linked to the finding on network security.
     await page.getByRole("link", { name: "Kunjungan Studi" }).click();

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../lib/FormAlert";
 import { notifySuccess } from "../../lib/notify";
@@ -7,7 +7,7 @@ import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { PeerLinks } from "./PeerLinks";
-import { type Template, useCopyTemplate, useTemplates } from "./peers.api";
+import { type Template, useCopyTemplate, usePeers, usePublishTemplate, useTemplates } from "./peers.api";
 import { useCycles } from "./standards.api";
 
 /** The template library: policies, SOPs and forms published by this LPSE and its peers, copied into an open cycle. */
@@ -32,6 +32,7 @@ export function TemplatesPage() {
       ) : (
         <Text c="dimmed">{t("peers.noOpenCycle")}</Text>
       )}
+      {templates.data?.mayPublish && <PublishForm />}
       {templates.isPending && <PageLoader />}
       {templates.isError && <QueryError error={templates.error} onRetry={() => void templates.refetch()} />}
       {templates.data?.items.length === 0 && <Text c="dimmed">{t("peers.noTemplates")}</Text>}
@@ -76,6 +77,72 @@ function TemplateCard({ template, cycle }: { template: Template; cycle: { id: st
         )}
       </Group>
       <FormAlert message={problem.general} />
+    </Card>
+  );
+}
+
+function PublishForm() {
+  const { t } = useTranslation();
+  const peers = usePeers();
+  const publish = usePublishTemplate();
+  const [title, setTitle] = useState("");
+  const [criterionCode, setCriterionCode] = useState("");
+  const [description, setDescription] = useState("");
+  const [peerId, setPeerId] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+  const problem = useFormProblem(publish.error, { "query.title": "title", "query.criterionCode": "criterionCode", "query.name": "file", "query.peerId": "peerId", body: "file" });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    publish.mutate(
+      { file, title: title.trim(), criterionCode: criterionCode.trim().toUpperCase(), description: description.trim(), peerId },
+      {
+        onSuccess: (tpl) => {
+          notifySuccess(t("peers.published", { title: tpl.title }));
+          setTitle("");
+          setCriterionCode("");
+          setDescription("");
+          setFile(null);
+          setInputKey((k) => k + 1);
+        },
+      },
+    );
+  };
+  return (
+    <Card withBorder radius="md" component="form" onSubmit={submit} noValidate aria-label={t("peers.publishTemplate")}>
+      <Stack>
+        <Title order={2} size="h4">
+          {t("peers.publishTemplate")}
+        </Title>
+        <Group align="flex-start" wrap="wrap">
+          <TextInput label={t("peers.templateTitle")} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={problem.fields.title} />
+          <TextInput label={t("peers.criterionCode")} description={t("peers.criterionHint")} required value={criterionCode} onChange={(e) => setCriterionCode(e.currentTarget.value)} error={problem.fields.criterionCode} />
+          <NativeSelect
+            label={t("peers.publisher")}
+            value={peerId}
+            onChange={(e) => setPeerId(e.currentTarget.value)}
+            error={problem.fields.peerId}
+            data={[{ value: "", label: t("peers.ownLpse") }, ...(peers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+          />
+        </Group>
+        <Textarea label={t("peers.description")} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+        <TextInput
+          key={inputKey}
+          type="file"
+          label={t("peers.templateFile")}
+          accept=".pdf,.png,.jpg,.jpeg"
+          required
+          error={problem.fields.file}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
+        <FormAlert message={problem.general} />
+        <Group>
+          <Button type="submit" loading={publish.isPending} disabled={!file}>
+            {t("peers.publish")}
+          </Button>
+        </Group>
+      </Stack>
     </Card>
   );
 }

@@ -85,6 +85,30 @@ export function useTemplates() {
   return useQuery({ queryKey: ["standards", "templates"], queryFn: () => api.get("/api/v1/standards/templates", TemplateListSchema) });
 }
 
+export interface NewTemplate {
+  file: File;
+  title: string;
+  criterionCode: string;
+  description: string;
+  peerId: string;
+}
+
+/** Publish a template: the file as the raw body, what it is in the query (an empty peerId: this LPSE's own). */
+export function usePublishTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewTemplate) =>
+      api.upload("/api/v1/standards/templates", TemplateSchema, input.file, {
+        title: input.title,
+        criterionCode: input.criterionCode,
+        name: input.file.name,
+        description: input.description,
+        ...(input.peerId ? { peerId: input.peerId } : {}),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["standards", "templates"] }),
+  });
+}
+
 export function useCopyTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
