@@ -80,14 +80,31 @@ describe("browser: comparison between LPSEs", () => {
     page.setDefaultTimeout(15_000);
     await logIn(page, s.url, head, new Date());
 
-    // 1. The comparison: 11/17 next to 17/17, standard by standard.
+    // 1. The comparison: 11/17 next to 17/17, standard by standard. A pasted summary changed after signing is
+    // refused naming the signature; the genuine one is imported.
     await page.getByRole("link", { name: "Standar LPSE", exact: true }).click();
+    // Ngawi's own signed-off cycle is offered as a signed summary for other LPSEs.
+    const exported = await page.getByRole("link", { name: "Unduh ringkasan bertanda tangan 2025 (untuk LPSE lain)" }).getAttribute("href");
+    const own = await page.evaluate(async (href) => (await fetch(href ?? "")).json(), exported) as { summary: { metCount: number; lpse: { name: string } } };
+    expect(own.summary).toMatchObject({ metCount: 11, lpse: { name: "LPSE Kabupaten Ngawi" } });
     await page.getByRole("link", { name: "Perbandingan LPSE" }).click();
+    const magetan = signSummary({
+      format: SUMMARY_FORMAT, lpse: { name: "LPSE Kabupaten Magetan", region: "Kabupaten Magetan, Jawa Timur" }, period: "2025", catalogVersion: 1, signedOffAt: new Date().toISOString(), metCount: 14, standardCount: 17,
+      standards: CATALOG_V1.standards.map((x, i) => ({ code: x.code, met: i < 14, lkpp: null })),
+    }, generateKeyPairSync("ed25519").privateKey);
+    const importForm = page.getByRole("form", { name: "Impor ringkasan LPSE mitra" });
+    const summaryField = importForm.getByLabel("Ringkasan penilaian bertanda tangan (JSON)");
+    await summaryField.fill(JSON.stringify({ ...magetan, summary: { ...magetan.summary, metCount: 15, standards: magetan.summary.standards.map((x, i) => ({ ...x, met: i < 15 })) } }));
+    await importForm.getByRole("button", { name: "Impor" }).click();
+    await importForm.getByRole("alert").getByText(/body\.signature/).waitFor();
+    await summaryField.fill(JSON.stringify(magetan));
+    await importForm.getByRole("button", { name: "Impor" }).click();
     const table = page.getByRole("table", { name: "Perbandingan LPSE" });
     await table.getByRole("columnheader", { name: /LPSE Kabupaten Ngawi\s*11\/17/ }).waitFor();
     await table.getByRole("columnheader", { name: /LPSE Kota Madiun\s*17\/17/ }).waitFor();
+    await table.getByRole("columnheader", { name: /LPSE Kabupaten Magetan\s*14\/17/ }).waitFor();
     const network = table.getByRole("row", { name: new RegExp(`^${NETWORK}`) });
-    expect(await network.getByRole("cell").allInnerTexts()).toEqual(["Belum terpenuhi", "Terpenuhi"]);
+    expect(await network.getByRole("cell").allInnerTexts()).toEqual(["Belum terpenuhi", "Terpenuhi", "Terpenuhi"]);
 
     // 2. The template library: Madiun's SOP copied into the open 2026 cycle as evidence for S11.2.
     await page.getByRole("link", { name: "Pustaka Templat" }).click();

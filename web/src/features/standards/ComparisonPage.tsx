@@ -1,10 +1,14 @@
-import { Badge, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { FormAlert } from "../../lib/FormAlert";
+import { notifySuccess } from "../../lib/notify";
+import { useFormProblem } from "../../lib/useFormProblem";
 import { useTranslation } from "react-i18next";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useLanguage } from "../../lib/useLanguage";
 import { PeerLinks } from "./PeerLinks";
-import { useComparison } from "./peers.api";
+import { useComparison, useImportSummary, usePeers } from "./peers.api";
 
 /** "Perbandingan LPSE": this LPSE's latest signed-off result next to each peer's, standard by standard. */
 export function ComparisonPage() {
@@ -21,6 +25,7 @@ export function ComparisonPage() {
         </Text>
       </div>
       <PeerLinks />
+      <ImportForm />
       {comparison.isPending && <PageLoader />}
       {comparison.isError && <QueryError error={comparison.error} onRetry={() => void comparison.refetch()} />}
       {data && (
@@ -66,5 +71,50 @@ export function ComparisonPage() {
         </Table.ScrollContainer>
       )}
     </Stack>
+  );
+}
+
+/** The Kepala LPSE or Admin PPE pastes a peer's signed summary; a refusal names what failed (signature, key, counts). */
+function ImportForm() {
+  const { t } = useTranslation();
+  const peers = usePeers();
+  const importSummary = useImportSummary();
+  const [text, setText] = useState("");
+  const [notJson, setNotJson] = useState(false);
+  // Every refusal names its field in the message ("body.signature: …"), so the whole message is shown.
+  const problem = useFormProblem(importSummary.error, {});
+  if (!peers.data?.mayImport) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      setNotJson(true);
+      return;
+    }
+    setNotJson(false);
+    importSummary.mutate(parsed, {
+      onSuccess: (r) => {
+        notifySuccess(t("peers.imported", { name: r.peer.name }));
+        setText("");
+      },
+    });
+  };
+  return (
+    <Card withBorder radius="md" component="form" onSubmit={submit} noValidate aria-label={t("peers.importSummary")}>
+      <Stack>
+        <Title order={2} size="h4">
+          {t("peers.importSummary")}
+        </Title>
+        <Textarea label={t("peers.signedSummary")} description={t("peers.signedSummaryHint")} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} maxRows={10} error={notJson ? t("peers.notJson") : undefined} />
+        <FormAlert message={problem.general} />
+        <Group>
+          <Button type="submit" loading={importSummary.isPending} disabled={!text.trim()}>
+            {t("peers.import")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }

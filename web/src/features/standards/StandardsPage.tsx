@@ -61,6 +61,11 @@ export function StandardsPage() {
               {cycle.signedOffAt && ` · ${t("standards.signedOffAt")}: ${format(cycle.signedOffAt, { seconds: false })}`}
               {cycle.lkppMetCount > 0 && ` · ${t("standards.lkppMet", { n: cycle.lkppMetCount })}`}
             </Text>
+            {cycle.status === "signed_off" && (
+              <Anchor href={`/api/v1/standards/cycles/${cycle.id}/summary`} download={`ringkasan-standar-${cycle.period}.json`} size="sm">
+                {t("peers.exportSummary", { period: cycle.period })}
+              </Anchor>
+            )}
           </Card>
         ))}
       </Stack>

@@ -91,7 +91,7 @@ function PublishForm() {
   const [peerId, setPeerId] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
-  const problem = useFormProblem(publish.error, { "query.title": "title", "query.criterionCode": "criterionCode", "query.name": "file", "query.peerId": "peerId", body: "file" });
+  const problem = useFormProblem(publish.error, { title: "title", criterionCode: "criterionCode", name: "file", peerId: "peerId", body: "file" });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;

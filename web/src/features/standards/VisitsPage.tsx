@@ -81,7 +81,7 @@ function VisitForm() {
   const [notes, setNotes] = useState("");
   const [action, setAction] = useState("");
   const [findingId, setFindingId] = useState("");
-  const problem = useFormProblem(record.error, { "body.peerId": "peerId", "body.visitedOn": "visitedOn", "body.participants": "participants", "body.standards": "standards", "body.actions.0.description": "action", "body.actions.0.findingId": "findingId" });
+  const problem = useFormProblem(record.error, { peerId: "peerId", visitedOn: "visitedOn", participants: "participants", standards: "standards", "actions.0.description": "action", "actions.0.findingId": "findingId" });
   const chosenPeer = peerId || peers.data?.items[0]?.id || "";
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -77,6 +77,15 @@ export function useComparison() {
   return useQuery({ queryKey: ["standards", "comparison"], queryFn: () => api.get("/api/v1/standards/comparison", ComparisonSchema) });
 }
 
+/** Import a peer's signed summary as pasted (the JSON the peer's installation exported); the server verifies it. */
+export function useImportSummary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (signed: unknown) => api.post("/api/v1/standards/peers/summaries", z.object({ peer: z.object({ id: z.string(), name: z.string() }) }), signed),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["standards"] }),
+  });
+}
+
 export function usePeers() {
   return useQuery({ queryKey: ["standards", "peers"], queryFn: () => api.get("/api/v1/standards/peers", PeerListSchema) });
 }
