@@ -20,6 +20,7 @@ import * as tenderEnd from "./migrations/20261126T1000-tender-end.js";
 import * as evaluationMinutes from "./migrations/20261126T1110-evaluation-minutes.js";
 import * as restoreDrills from "./migrations/20261126T1120-restore-drills.js";
 import * as standards from "./migrations/20261126T1130-standards.js";
+import * as lpsePeers from "./migrations/20261126T1200-lpse-peers.js";
 import * as accountRecovery from "./migrations/20261126T1140-account-recovery.js";
 import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
 import * as liveEvidence from "./migrations/20261126T1210-live-evidence.js";
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1130-standards": standards,
   "20261126T1140-account-recovery": accountRecovery,
   "20261126T1150-helpdesk": helpdesk,
+  "20261126T1200-lpse-peers": lpsePeers,
   "20261126T1210-live-evidence": liveEvidence,
   "20261126T1220-registers": registers,
   "20261126T1230-operations-registers": operationsRegisters,

@@ -29,6 +29,7 @@ import type {
   StandardFindingsTable,
   LkppVerificationsTable,
 } from "./schema.standards.js";
+import type { LpsePeersTable, PeerSummariesTable, StandardTemplatesTable, StudyVisitActionsTable, StudyVisitsTable } from "./schema.peers.js";
 import type { HelpdeskArticlesTable, HelpdeskCommentsTable, HelpdeskTicketsTable } from "./schema.helpdesk.js";
 import type { RegisterAssetsTable, RegisterChangesTable, RegisterRisksTable, RegisterRiskTasksTable } from "./schema.registers.js";
 import type {
@@ -119,6 +120,11 @@ export interface DB {
   standard_findings: StandardFindingsTable;
   lkpp_verifications: LkppVerificationsTable;
   criterion_live_snapshots: CriterionLiveSnapshotsTable;
+  lpse_peers: LpsePeersTable;
+  peer_summaries: PeerSummariesTable;
+  standard_templates: StandardTemplatesTable;
+  study_visits: StudyVisitsTable;
+  study_visit_actions: StudyVisitActionsTable;
 }
 
 export interface SettingsTable {

@@ -13,6 +13,7 @@ import { createUser } from "../modules/users/users.service.js";
 import { insertLicence, insertVendor, insertVerification } from "../modules/vendors/vendors.repository.js";
 import type { AppDeps } from "../server/app.js";
 import { publicationContext } from "../modules/tenders/publication-context.js";
+import { seedDemoPeers } from "./seed-peers.js";
 import { seedDemoStandards } from "./seed-standards.js";
 import { seedDemoTenders } from "./seed-tenders.js";
 import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
@@ -28,7 +29,7 @@ export interface DemoLogin {
 }
 
 /** Seed the demo LPSE once; later runs leave the data as the user changed it. Returns whether it seeded. */
-export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "config">): Promise<boolean> {
+export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "config" | "fileStore">): Promise<boolean> {
   const db = deps.database.db;
   if (await readSetting(db, DEMO_MARKER)) return false;
   const now = deps.clock.now();
@@ -107,6 +108,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
   await seedDemoTenders(db, now, publicationContext(deps.config));
   await seedDemoStandards(db, now);
+  await seedDemoPeers(db, deps.fileStore, now);
   const emailOf = (role: string) => DEMO_USERS.find((u) => u.role === role)?.email ?? "";
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });

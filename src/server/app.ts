@@ -38,6 +38,7 @@ import { participationRoutes } from "../modules/tenders/participation.routes.js"
 import { tenderRoutes } from "../modules/tenders/tenders.routes.js";
 import { setupRoutes } from "../modules/setup/setup.routes.js";
 import { liveEvidenceRoutes } from "../modules/standards/live-evidence.routes.js";
+import { peerRoutes } from "../modules/standards/peers.routes.js";
 import { standardsRoutes } from "../modules/standards/standards.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { userRoutes } from "../modules/users/users.routes.js";
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps) {
     backupRoutes(api, deps);
     standardsRoutes(api, deps);
     liveEvidenceRoutes(api, deps);
+    peerRoutes(api, deps);
     helpdeskRoutes(api, deps);
     registerRoutes(api, deps);
     operationsRegistersRoutes(api, deps);

@@ -69,6 +69,22 @@ describe("demo data", () => {
     expect(findings.map((f) => f.status).sort()).toEqual(["open", "open", "remediated"]);
   });
 
+  it("has Kabupaten Ngawi as a peer meeting 11 of 17, with its templates and its study visit to Madiun", async () => {
+    const db = t.deps.database.db;
+    const peer = await db.selectFrom("lpse_peers").selectAll().executeTakeFirstOrThrow();
+    expect(peer).toMatchObject({ name: "LPSE Kabupaten Ngawi" });
+    expect(peer.key_id).toMatch(/^[0-9a-f]{64}$/);
+    const summary = await db.selectFrom("peer_summaries").selectAll().executeTakeFirstOrThrow();
+    expect(summary).toMatchObject({ period: "2025", met_count: 11, standard_count: 17, source: "signed" });
+    const gaps = (JSON.parse(summary.standards) as { code: string; met: boolean }[]).filter((s) => !s.met).map((s) => s.code);
+    expect(gaps).toEqual(expect.arrayContaining(["S11", "S17"]));
+    const templates = await db.selectFrom("standard_templates").select(["peer_id", "title"]).execute();
+    expect(templates.filter((x) => x.peer_id === peer.id).length).toBeGreaterThanOrEqual(2);
+    expect(templates.filter((x) => x.peer_id === null).map((x) => x.title)).toEqual(["SOP Pemindaian Kerentanan Bulanan"]);
+    const visits = await db.selectFrom("study_visits").select(["direction", "standards"]).execute();
+    expect(visits).toEqual([{ direction: "incoming", standards: JSON.stringify(["S11", "S17"]) }]);
+  });
+
   it("has helpdesk tickets in several states and channels, and a public FAQ", async () => {
     const tickets = await t.deps.database.db.selectFrom("helpdesk_tickets").select(["status", "channel", "priority"]).execute();
     expect(tickets.map((x) => x.status).sort()).toEqual(["closed", "in_progress", "new", "resolved", "waiting_for_user"]);

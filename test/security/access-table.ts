@@ -72,6 +72,8 @@ const PACKAGE_PPK = sameAgency("ppk");
 const MINUTES_READERS = anyOf(roles("auditor"), COMMITTEE, sameAgency("ppk", "pa_kpa"));
 /** A standards cycle: the Kepala LPSE, the auditor, its team and the owners of its corrective actions. */
 const CYCLE_READERS = anyOf(KEPALA_LPSE, roles("auditor"), ASSESSOR, ACTION_OWNER);
+/** Peer LPSEs, their summaries, templates and study visits are managed by the head of the LPSE or its administrator. */
+const PEER_MANAGERS = roles("kepala_lpse", "admin_ppe");
 /** The helpdesk register: its staff and the LPSE administrator handle tickets; the Kepala LPSE and auditors read (helpdesk.policy.ts). */
 const TICKET_MANAGERS = roles("helpdesk", "admin_ppe");
 const TICKET_READERS = roles("helpdesk", "admin_ppe", "kepala_lpse", "auditor");
@@ -304,6 +306,18 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "GET /api/v1/standards/cycles/{cycleId}/live": CYCLE_READERS,
   "GET /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/live": CYCLE_READERS,
   "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/live-snapshot": ASSESSOR,
+  // comparison between LPSEs: LPSE staff read; the head or the administrator imports, publishes, records
+  // visits; copying a template into a cycle adds evidence, so it is the team's (standards/peers.policy.ts)
+  "GET /api/v1/standards/cycles/{cycleId}/summary": CYCLE_READERS,
+  "GET /api/v1/standards/peers": LPSE_STAFF,
+  "POST /api/v1/standards/peers/summaries": PEER_MANAGERS,
+  "GET /api/v1/standards/comparison": LPSE_STAFF,
+  "GET /api/v1/standards/visits": LPSE_STAFF,
+  "POST /api/v1/standards/visits": PEER_MANAGERS,
+  "GET /api/v1/standards/templates": LPSE_STAFF,
+  "POST /api/v1/standards/templates": PEER_MANAGERS,
+  "GET /api/v1/standards/templates/{templateId}/content": LPSE_STAFF,
+  "POST /api/v1/standards/templates/{templateId}/copy": ASSESSOR,
 
   // helpdesk (LPSE standard 5): the public form and tracking by code and email, the staff queue, the FAQ
   "POST /api/v1/helpdesk/public/tickets": PUBLIC,

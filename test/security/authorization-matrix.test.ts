@@ -81,11 +81,12 @@ function detailOf(r: Response): string {
 
 /**
  * Reads the fixture has nothing for yet (no signed head, bid, opening key, share, opening, minutes, result,
- * award or contract in Pemberian Penjelasan): an allowed caller gets 404 or a stage refusal there, and that
+ * award or contract in Pemberian Penjelasan; the standards cycle is open, so it has no signed summary): an allowed caller gets 404 or a stage refusal there, and that
  * is the right answer.
  */
 const NOTHING_TO_READ_YET = new Set([
   "GET /api/v1/tenders/{tenderCode}/minutes/{kind}",
+  "GET /api/v1/standards/cycles/{cycleId}/summary",
   "GET /api/v1/log/head",
   "GET /api/v1/me/opening-key",
   "GET /api/v1/public/tenders/{tenderCode}/key",

@@ -22,9 +22,9 @@ const STATE_TABLES = [
   "opening_shares", "bid_findings", "tender_results", "objections", "objection_appeals", "awards", "tender_failures", "contracts",
   "direct_procurements", "evaluation_minutes", "winner_proposals", "standard_cycles", "standard_team_members", "standard_coordinators", "criterion_assessments",
   "criterion_evidence", "standard_findings", "lkpp_verifications", "password_resets", "recovery_codes", "helpdesk_tickets", "helpdesk_comments",
-  "helpdesk_articles", "register_assets", "register_risks", "register_risk_tasks", "register_changes", "criterion_live_snapshots",
-  "helpdesk_articles", "capacity_samples", "access_grants", "access_reviews", "access_review_items", "patch_records", "vulnerability_scans",
-  "vulnerability_findings", "events",
+  "helpdesk_articles", "register_assets", "register_risks", "register_risk_tasks", "register_changes", "criterion_live_snapshots", "capacity_samples",
+  "access_grants", "access_reviews", "access_review_items", "patch_records", "vulnerability_scans", "vulnerability_findings", "lpse_peers",
+  "peer_summaries", "standard_templates", "study_visits", "study_visit_actions", "events",
 ] as const;
 
 /**

@@ -3,7 +3,7 @@ import type { Client, Response } from "../support/client.js";
 import type { Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
-import { LICENCE_BODY, RECORD_BODIES, type World } from "./world.js";
+import { LICENCE_BODY, RECORD_BODIES, signedPeerSummary, type World } from "./world.js";
 
 /**
  * How the security suites build one well-formed request per operation: a body that passes validation (so
@@ -17,6 +17,7 @@ export const RAW_BODY_OPERATIONS = new Set([
   "POST /api/v1/tenders/{tenderCode}/bids",
   "PATCH /api/v1/tenders/{tenderCode}/bid-uploads/{uploadId}",
   "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files",
+  "POST /api/v1/standards/templates",
 ]);
 
 /** Operations that would replace the caller's session cookie: sent from a copy of the caller's client. */
@@ -40,6 +41,7 @@ const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
   "POST /api/v1/standards/cycles/{cycleId}/criteria/{criterionCode}/evidence/files": { name: "Notulen rapat.pdf" },
   "GET /api/v1/helpdesk/reports/monthly": { month: "2026-12" },
   "GET /api/v1/operations/capacity/report": { month: "2026-11" },
+  "POST /api/v1/standards/templates": { title: "Formulir Akses", criterionCode: "S01.1", name: "Formulir.pdf" },
 };
 
 /** Bodies that need real ids of the fixture world (or the current settings) to pass validation. */
@@ -90,6 +92,12 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       return { note: "" };
     case "PUT /api/v1/standards/cycles/{cycleId}/standards/{standardCode}/lkpp":
       return { result: "met", letterNumber: "B-123/LKPP/2027", letterDate: "2027-02-01" };
+    case "POST /api/v1/standards/peers/summaries":
+      return signedPeerSummary("LPSE Kabupaten Contoh", "2026");
+    case "POST /api/v1/standards/visits":
+      return { peerId: world.standards.peerId, direction: "outgoing", visitedOn: "2027-01-20", participants: "Kepala LPSE dan tim penilai", standards: ["S11"], actions: [{ description: "Jadwalkan pemindaian bulanan", findingId: world.standards.findingId }] };
+    case "POST /api/v1/standards/templates/{templateId}/copy":
+      return { cycleId: world.standards.cycleId };
     case "POST /api/v1/tenders/{tenderCode}/winner/decision":
       return { decision: "returned", reason: "Harga penawaran perlu diklarifikasi" };
     case "POST /api/v1/auth/password-reset":

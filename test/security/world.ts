@@ -4,6 +4,8 @@ import { createPackage } from "../../src/modules/packages/packages.service.js";
 import { invite } from "../../src/modules/direct/direct.service.js";
 import { enqueueMail, notifyUser } from "../../src/modules/notifications/notifications.service.js";
 import { CURRENT_CATALOG_VERSION, catalogVersion } from "../../src/modules/standards/catalog/index.js";
+import { generateKeyPairSync } from "node:crypto";
+import { type AssessmentSummary, SUMMARY_FORMAT, signSummary } from "../../src/modules/standards/peers.summary.js";
 import { publicationContext } from "../../src/modules/tenders/publication-context.js";
 import type { Role } from "../../src/modules/users/roles.js";
 import type { TestApp } from "../support/app.js";
@@ -60,7 +62,7 @@ export interface World {
   /** An account without a second factor, for the login operation. */
   loginProbe: TestUser;
   /** The standards cycle opened by the Kepala LPSE: its team member, the owner of its finding, the codes used. */
-  standards: { cycleId: string; assessorId: string; actionOwnerId: string; standardCode: string; criterionCode: string };
+  standards: { cycleId: string; assessorId: string; actionOwnerId: string; standardCode: string; criterionCode: string; findingId: string; peerId: string; templateId: string };
   /**
    * An account no caller uses, logged in once: password resets and session revocations point at it, so an
    * allowed call ends no caller's session.
@@ -273,6 +275,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     criterionCode: standards.criterionCode,
     evidenceId: standards.evidenceId,
     findingId: standards.findingId,
+    templateId: standards.templateId,
     sessionRef,
     ticketId: ticket.id,
     articleId: article.id,
@@ -337,8 +340,25 @@ async function buildStandardsCycle(principals: readonly Principal[], clientOf: (
   );
   const finding = raised.findings[0];
   if (!finding) throw new Error("fixture standards: the finding is missing from the cycle");
+  // A peer LPSE known from its signed summary, and a template it published, recorded by the Kepala LPSE.
+  const imported = await expectCreated<{ peer: { id: string } }>("peer summary", await head.post("/api/v1/standards/peers/summaries", signedPeerSummary("LPSE Kota Madiun", "2026")));
+  const template = await expectCreated<{ id: string }>(
+    "template",
+    await uploadBytes(head, `/api/v1/standards/templates?title=SOP%20Layanan&criterionCode=${criterion.code}&name=SOP.pdf&peerId=${imported.peer.id}`, buildPdf("SOP")),
+  );
   return {
+    peerId: imported.peer.id, templateId: template.id,
     cycleId: cycle.id, assessorId: userOf("verifikator").id, actionOwnerId: userOf("helpdesk").id, standardCode: standard.code, criterionCode: criterion.code,
     evidenceId: evidence.id, findingId: finding.id,
   };
+}
+
+/** A peer's signed-off summary, signed with a key of the peer's own installation (a fresh one each call). */
+export function signedPeerSummary(name: string, period: string) {
+  const catalog = catalogVersion(CURRENT_CATALOG_VERSION);
+  const summary: AssessmentSummary = {
+    format: SUMMARY_FORMAT, lpse: { name, region: "Jawa Timur" }, period, catalogVersion: CURRENT_CATALOG_VERSION, signedOffAt: "2026-12-01T03:00:00.000Z",
+    metCount: catalog?.standards.length ?? 0, standardCount: catalog?.standards.length ?? 0, standards: (catalog?.standards ?? []).map((s) => ({ code: s.code, met: true, lkpp: null })),
+  };
+  return signSummary(summary, generateKeyPairSync("ed25519").privateKey);
 }

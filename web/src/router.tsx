@@ -38,6 +38,9 @@ import { SettingsPage } from "./features/settings/SettingsPage";
 import { SetupPage } from "./features/setup/SetupPage";
 import { CyclePage } from "./features/standards/CyclePage";
 import { StandardsPage } from "./features/standards/StandardsPage";
+import { ComparisonPage } from "./features/standards/ComparisonPage";
+import { TemplatesPage } from "./features/standards/TemplatesPage";
+import { VisitsPage } from "./features/standards/VisitsPage";
 import { TenderPage } from "./features/tenders/TenderPage";
 import { UserCreatePage } from "./features/users/UserCreatePage";
 import { UsersPage } from "./features/users/UsersPage";
@@ -149,6 +152,9 @@ export const router = createBrowserRouter([
             element: <RequireRole page="standards" />,
             children: [
               { path: "standar", element: <StandardsPage /> },
+              { path: "standar/perbandingan", element: <ComparisonPage /> },
+              { path: "standar/templat", element: <TemplatesPage /> },
+              { path: "standar/kunjungan", element: <VisitsPage /> },
               { path: "standar/:cycleId", element: <CyclePage /> },
             ],
           },

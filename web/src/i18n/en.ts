@@ -6,6 +6,7 @@ import { enAccount } from "./en.account";
 import { enOperations } from "./en.operations";
 import { enLiveEvidence } from "./en.liveEvidence";
 import { enStandards } from "./en.standards";
+import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
@@ -336,6 +337,7 @@ export const en: Messages = {
   ...enOperations,
   ...enStandards,
   ...enLiveEvidence,
+  ...enPeers,
   ...enAccount,
   ...enHelpdesk,
   ...enRegisters,

@@ -6,6 +6,7 @@ import { idAccount } from "./id.account";
 import { idOperations } from "./id.operations";
 import { idLiveEvidence } from "./id.liveEvidence";
 import { idStandards } from "./id.standards";
+import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
@@ -339,6 +340,7 @@ export const id = {
   ...idOperations,
   ...idStandards,
   ...idLiveEvidence,
+  ...idPeers,
   ...idAccount,
   ...idHelpdesk,
   ...idRegisters,

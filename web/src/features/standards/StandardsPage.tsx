@@ -8,6 +8,7 @@ import { notifySuccess } from "../../lib/notify";
 import { PageLoader } from "../../lib/PageLoader";
 import { QueryError } from "../../lib/QueryError";
 import { useFormProblem } from "../../lib/useFormProblem";
+import { PeerLinks } from "./PeerLinks";
 import { type CycleSummary, useCycles, useOpenCycle } from "./standards.api";
 
 /** The change of the met count against the cycle before (the list comes newest first). */
@@ -37,6 +38,7 @@ export function StandardsPage() {
           {t("standards.intro")}
         </Text>
       </div>
+      <PeerLinks />
       {cycles.isPending && <PageLoader />}
       {cycles.isError && <QueryError error={cycles.error} onRetry={() => void cycles.refetch()} />}
       {cycles.data?.mayOpen && <OpenCycleForm />}
@@ -59,6 +61,11 @@ export function StandardsPage() {
               {cycle.signedOffAt && ` · ${t("standards.signedOffAt")}: ${format(cycle.signedOffAt, { seconds: false })}`}
               {cycle.lkppMetCount > 0 && ` · ${t("standards.lkppMet", { n: cycle.lkppMetCount })}`}
             </Text>
+            {cycle.status === "signed_off" && (
+              <Anchor href={`/api/v1/standards/cycles/${cycle.id}/summary`} download={`ringkasan-standar-${cycle.period}.json`} size="sm">
+                {t("peers.exportSummary", { period: cycle.period })}
+              </Anchor>
+            )}
           </Card>
         ))}
       </Stack>
