@@ -43,13 +43,13 @@ import type {
   VulnerabilityScansTable,
 } from "./schema.operations-registers.js";
 
+export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
+
 /**
  * The one database type. Column conventions, identical on SQLite and PostgreSQL:
  * ids are text (UUID v4), times are ISO-8601 UTC strings with milliseconds (they sort as text),
  * booleans are integers 0/1, JSON is text. See docs/ARCHITECTURE.md, "Data".
  */
-export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
-
 export interface DB {
   restore_drills: RestoreDrillsTable;
   helpdesk_tickets: HelpdeskTicketsTable;
