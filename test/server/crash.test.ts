@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from "../support/app.js";
 import { buildVendor, loginAs, TEST_PASSWORD, type TestUser } from "../support/factories.js";
 import { HttpSession } from "../support/http-session.js";
 import { giveOpeningKeys, passphraseOf, runCeremonyAs, sealEnvelope } from "../support/sealed-bids.js";
+import { openBiddingNow } from "../support/schedule.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
 
 const VENDORS = 8;
@@ -93,18 +94,7 @@ describe("a server killed during a bid surge", () => {
       sealedByVendor.set(v.vendorId, list);
     }
     // The server process runs on the real clock: the schedule is moved so that bidding is open now.
-    const now = Date.now();
-    const windows = await t.deps.database.db.selectFrom("package_schedules").select(["position", "stage"]).where("package_id", "=", tender.packageId).orderBy("position").execute();
-    const uploadAt = windows.findIndex((w) => w.stage === "upload_penawaran");
-    for (const [i, w] of windows.entries()) {
-      const start = now + (i - uploadAt) * 3 * 3_600_000 - 3_600_000;
-      await t.deps.database.db
-        .updateTable("package_schedules")
-        .set({ starts_at: new Date(start).toISOString(), ends_at: new Date(start + 3 * 3_600_000).toISOString() })
-        .where("package_id", "=", tender.packageId)
-        .where("position", "=", w.position)
-        .execute();
-    }
+    await openBiddingNow(t.deps.database.db, tender.packageId, new Date());
     await t.app.close();
   }, 120_000);
 

@@ -1,3 +1,6 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../src/db/schema.js";
+
 /** A valid e-Tender schedule in WIB, starting Monday 30 November 2026, for tests and the demo. */
 export function pascaSchedule(shiftDays = 0) {
   const at = (date: string, time: string) => new Date(new Date(`${date}T${time}:00+07:00`).getTime() + shiftDays * 86_400_000).toISOString();
@@ -15,4 +18,22 @@ export function pascaSchedule(shiftDays = 0) {
     { stage: "sppbj", startsAt: at("2026-12-22", "08:00"), endsAt: at("2026-12-22", "16:00") },
     { stage: "kontrak", startsAt: at("2026-12-23", "08:00"), endsAt: at("2026-12-23", "16:00") },
   ];
+}
+
+/**
+ * For tests that run a server process on the real clock: every stage of the package's schedule becomes three
+ * hours long, laid out so that Upload Dokumen Penawaran began an hour before `now`.
+ */
+export async function openBiddingNow(db: Kysely<DB>, packageId: string, now: Date): Promise<void> {
+  const windows = await db.selectFrom("package_schedules").select(["position", "stage"]).where("package_id", "=", packageId).orderBy("position").execute();
+  const uploadAt = windows.findIndex((w) => w.stage === "upload_penawaran");
+  for (const [i, w] of windows.entries()) {
+    const start = now.getTime() + (i - uploadAt) * 3 * 3_600_000 - 3_600_000;
+    await db
+      .updateTable("package_schedules")
+      .set({ starts_at: new Date(start).toISOString(), ends_at: new Date(start + 3 * 3_600_000).toISOString() })
+      .where("package_id", "=", packageId)
+      .where("position", "=", w.position)
+      .execute();
+  }
 }
