@@ -56,11 +56,11 @@ async function main(): Promise<void> {
     DATA_DIR: t.testDb.dataDir,
     LOG_LEVEL: "error",
     ...(t.testDb.databaseUrl ? { DATABASE_URL: t.testDb.databaseUrl } : {}),
-    ...(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
   };
   const bin = path.join(root, "bin", "openlpse.js");
   const servers: Awaited<ReturnType<typeof startAndWait>>[] = [];
-  for (let i = 0; i < PROCESSES; i++) servers.push(await startAndWait([bin, "start"], env, "/api/health"));
+  const nodeFlags = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  for (let i = 0; i < PROCESSES; i++) servers.push(await startAndWait([...nodeFlags, bin, "start"], env, "/api/health"));
 
   const totalFileBytes = Math.round(BID_MB * 1_048_576) - ENVELOPE_OVERHEAD;
   const scratch = scratchDir("surge");
