@@ -10,13 +10,15 @@ import type { SurgeRun } from "./surge-run.js";
  * WINDOW_SECONDS before the deadline, CONCURRENCY at a time, on the default install (SQLite, local disk), on
  * PostgreSQL, and with two server processes sharing that PostgreSQL (scale-out). The limit: the same disk's
  * raw durable write rate for the same number and size of files, measured here by a plain Node script
- * (raw-write.ts) with the same concurrency.
+ * (raw-write.ts) with the same concurrency. BENCH_SURGE_DATABASES=sqlite runs the default install only.
  */
 
 const VENDORS = size("SURGE_VENDORS", 1000);
 const BID_MB = size("SURGE_BID_MB", 2);
 const CONCURRENCY = size("SURGE_CONCURRENCY", 50);
 const PG_URL = process.env.OPENLPSE_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Which surges to run: the default install alone, or also PostgreSQL with one and with two processes. */
+const WITH_POSTGRES = (process.env.BENCH_SURGE_DATABASES ?? "sqlite,postgres") !== "sqlite";
 
 async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
@@ -47,9 +49,8 @@ function rawWrite(bytes: number): { seconds: number; mbPerSecond: number } {
 
 async function main(): Promise<void> {
   const runs: SurgeRun[] = [surge("sqlite", 1)];
-  const withPostgres = await postgresReachable();
-  if (withPostgres) runs.push(surge("postgres", 1), surge("postgres", 2));
-  else console.log(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL and scale-out surges are skipped`);
+  if (WITH_POSTGRES && (await postgresReachable())) runs.push(surge("postgres", 1), surge("postgres", 2));
+  else if (WITH_POSTGRES) console.log(`PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL and scale-out surges are skipped`);
   const raw = rawWrite(runs[0]?.envelopeBytes || Math.round(BID_MB * 1_048_576));
 
   const figures: Record<string, number> = { rawDurableWriteMBps: raw.mbPerSecond };
