@@ -1,5 +1,6 @@
 import type { AppDeps } from "../server/app.js";
 import { actorOf } from "../modules/auth/session.hook.js";
+import * as repo from "../modules/budget-suppliers/budget-suppliers.repository.js";
 import * as budget from "../modules/budget-suppliers/budget-suppliers.service.js";
 import { addDays } from "../modules/operations-registers/operations-registers.presenter.js";
 import { findUserById, unsafeFindUserByEmail } from "../modules/users/users.repository.js";
@@ -19,7 +20,7 @@ export async function seedDemoBudgetSuppliers(deps: Deps, adminEmail: string): P
   const admin = actorOf(user, "demo");
   const today = await budget.today(db, deps.clock.now());
   const year = Number(today.slice(0, 4));
-  const asset = (code: string) => db.selectFrom("register_assets").select("id").where("code", "=", code).executeTakeFirst().then((a) => a?.id ?? null);
+  const asset = async (code: string) => (await repo.findAssetByCode(db, code))?.id ?? null;
   const network = await asset("SV-NET-01");
   const server = await asset("HW-SRV-01");
 
@@ -44,7 +45,7 @@ export async function seedDemoBudgetSuppliers(deps: Deps, adminEmail: string): P
     contact: "Account manager Witel Madiun, (0351) 462000", assetIds: network ? [network] : [],
     targets: [{ metric: "Uptime", target: "99.5", unit: "%", direction: "at_least" }, { metric: "Waktu respons gangguan", target: "4", unit: "jam", direction: "at_most" }],
   });
-  const targets = await db.selectFrom("supplier_sla_targets").select(["id", "metric"]).where("supplier_id", "=", isp).execute();
+  const targets = await repo.listTargets(db, [isp]);
   const uptime = targets.find((t) => t.metric === "Uptime")?.id as string;
   const response = targets.find((t) => t.metric !== "Uptime")?.id as string;
   await budget.addReview(deps, admin, isp, {

@@ -71,6 +71,10 @@ export function findAssets(db: Queryable, ids: string[]) {
   return db.selectFrom("register_assets").select(["id", "code", "name"]).where("id", "in", ids).execute();
 }
 
+export function findAssetByCode(db: Queryable, code: string) {
+  return db.selectFrom("register_assets").select(["id", "code", "name"]).where("code", "=", code).executeTakeFirst();
+}
+
 // ---- suppliers
 
 export async function insertSupplier(db: Queryable, row: SupplierRow, targets: TargetRow[]): Promise<void> {
