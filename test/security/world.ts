@@ -1,4 +1,5 @@
 import { createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { type BudgetSuppliersWorld, budgetSuppliersParams, buildBudgetSuppliersWorld } from "./world.budget-suppliers.js";
 import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
 import { createPackage } from "../../src/modules/packages/packages.service.js";
 import { invite } from "../../src/modules/direct/direct.service.js";
@@ -74,6 +75,7 @@ export interface World {
   registers: { assetId: string; riskId: string; taskId: string; changeId: string };
   /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
   operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
+  budgetSuppliers: BudgetSuppliersWorld;
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -255,6 +257,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
   );
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
+  const budgetSuppliers = await buildBudgetSuppliersWorld(adminOps, registerAsset.id);
 
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
@@ -282,6 +285,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...registers,
     grantId: operations.grantId,
     scanId: operations.scanId,
+    ...budgetSuppliersParams(budgetSuppliers),
   };
   const world: World = {
     principals,
@@ -299,6 +303,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     helpdesk,
     registers,
     operations,
+    budgetSuppliers,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

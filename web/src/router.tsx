@@ -30,6 +30,8 @@ import { RisksPage } from "./features/registers/RisksPage";
 import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
 import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
+import { BudgetPage } from "./features/budget-suppliers/BudgetPage";
+import { SuppliersPage } from "./features/budget-suppliers/SuppliersPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -195,6 +197,13 @@ export const router = createBrowserRouter([
               { path: "kapasitas", element: <CapacityPage /> },
               { path: "akses-server", element: <AccessGrantsPage /> },
               { path: "patch-kerentanan", element: <PatchesScansPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="budgetSuppliers" />,
+            children: [
+              { path: "anggaran", element: <BudgetPage /> },
+              { path: "pemasok", element: <SuppliersPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

@@ -10,6 +10,7 @@ import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
+import { enBudgetSuppliers } from "./en.budget-suppliers";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -79,6 +80,8 @@ export const en: Messages = {
     capacity: "Capacity",
     serverAccess: "Server access",
     patchesScans: "Patches & vulnerabilities",
+    budget: "Budget",
+    suppliers: "Suppliers",
     help: "Help",
   },
   zones: {
@@ -342,4 +345,5 @@ export const en: Messages = {
   ...enHelpdesk,
   ...enRegisters,
   ...enOperationsRegisters,
+  ...enBudgetSuppliers,
 };
