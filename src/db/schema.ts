@@ -42,6 +42,7 @@ import type {
   VulnerabilityFindingsTable,
   VulnerabilityScansTable,
 } from "./schema.operations-registers.js";
+import type { ImprovementRequestsTable, SurveyInvitationsTable, SurveyResponsesTable, SurveysTable } from "./schema.surveys.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -66,6 +67,10 @@ export interface DB {
   patch_records: PatchRecordsTable;
   vulnerability_scans: VulnerabilityScansTable;
   vulnerability_findings: VulnerabilityFindingsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  improvement_requests: ImprovementRequestsTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;
