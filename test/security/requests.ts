@@ -3,6 +3,7 @@ import type { Client, Response } from "../support/client.js";
 import type { Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
+import { surveyExampleBody } from "./requests.surveys.js";
 import { LICENCE_BODY, RECORD_BODIES, signedPeerSummary, type World } from "./world.js";
 
 /**
@@ -157,6 +158,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
     default: {
       const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
       if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
+      const survey = surveyExampleBody(op, world);
+      if (survey !== undefined) return survey;
       return op.bodySchema ? fc.sample(validArbitrary(op.bodySchema), { numRuns: 1, seed: 20261126 })[0] : undefined;
     }
   }

@@ -3,12 +3,11 @@ import { z } from "zod";
 export const IMPROVEMENT_STATUSES = ["received", "under_review", "planned", "declined", "done"] as const;
 export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
 
-export const ImprovementInputSchema = z.strictObject({ title: z.string().trim().min(5).max(200), description: z.string().trim().min(10).max(5000) }).meta({ id: "ImprovementInput" });
+export const ImprovementInputSchema = z.strictObject({ title: z.string().trim().min(5).max(200), description: z.string().trim().min(10).max(5000) });
 export type ImprovementInput = z.infer<typeof ImprovementInputSchema>;
 
 export const ImprovementStatusInputSchema = z
-  .strictObject({ status: z.enum(IMPROVEMENT_STATUSES), response: z.string().trim().max(5000).default("") })
-  .meta({ id: "ImprovementStatusInput" });
+  .strictObject({ status: z.enum(IMPROVEMENT_STATUSES), response: z.string().trim().max(5000).default("") });
 export type ImprovementStatusInput = z.infer<typeof ImprovementStatusInputSchema>;
 
 export const ImprovementParamsSchema = z.strictObject({ requestId: z.uuid() });

@@ -24,11 +24,10 @@ export const SurveyInputSchema = z
     periodFrom: CalendarDateSchema,
     periodTo: CalendarDateSchema,
     questions: z.array(QuestionSchema).min(1).max(QUESTIONS_MAX),
-  })
-  .meta({ id: "SurveyInput" });
+  });
 export type SurveyInput = z.infer<typeof SurveyInputSchema>;
 
-export const SendInputSchema = z.strictObject({ vendors: z.boolean(), roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length) }).meta({ id: "SurveySendInput" });
+export const SendInputSchema = z.strictObject({ vendors: z.boolean(), roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length) });
 export type SendInput = z.infer<typeof SendInputSchema>;
 
 export const SurveyParamsSchema = z.strictObject({ surveyId: z.uuid() });
@@ -81,8 +80,7 @@ export const AnswerInputSchema = z
     token: z.string().min(1).max(200),
     scores: z.array(z.number().int().min(SCORE_MIN, bilingual(`minimal ${SCORE_MIN}`, `at least ${SCORE_MIN}`)).max(SCORE_MAX, bilingual(`maksimal ${SCORE_MAX}`, `at most ${SCORE_MAX}`))).max(QUESTIONS_MAX),
     comment: z.string().trim().max(COMMENT_MAX_CHARS).default(""),
-  })
-  .meta({ id: "SurveyAnswerInput" });
+  });
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;
 
 export const AnsweredSchema = z.object({ message: Bilingual });
