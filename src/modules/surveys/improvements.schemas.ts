@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const IMPROVEMENT_STATUSES = ["received", "under_review", "planned", "declined", "done"] as const;
+import { IMPROVEMENT_STATUSES } from "./surveys-enums.js";
+
+export { IMPROVEMENT_STATUSES };
 export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
 
 export const ImprovementInputSchema = z.strictObject({ title: z.string().trim().min(5).max(200), description: z.string().trim().min(10).max(5000) });

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { bilingual } from "../../server/validation.js";
 import { CalendarDateSchema } from "../settings/settings.schemas.js";
 import { ROLES } from "../users/roles.js";
+import { SURVEY_STATUSES } from "./surveys-enums.js";
 import { SCORE_MAX, SCORE_MIN, UNSUR } from "./surveys.ikm.js";
 
-export { UNSUR };
+export { SURVEY_STATUSES, UNSUR };
 
-export const SURVEY_STATUSES = ["draft", "open", "closed"] as const;
 /** Staff roles a survey can go to; vendors are chosen with their own switch. */
 export const STAFF_ROLES = ROLES.filter((r) => r !== "vendor") as [Exclude<(typeof ROLES)[number], "vendor">, ...Exclude<(typeof ROLES)[number], "vendor">[]];
 /** A comment is one free-text answer, long enough for a paragraph. */

@@ -10,6 +10,7 @@ import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
+import { enSurveys } from "./en.surveys";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -76,6 +77,8 @@ export const en: Messages = {
     assets: "Asset register",
     risks: "Risk register",
     changes: "Change register",
+    surveys: "Satisfaction surveys",
+    improvements: "Improvement requests",
     capacity: "Capacity",
     serverAccess: "Server access",
     patchesScans: "Patches & vulnerabilities",
@@ -342,4 +345,5 @@ export const en: Messages = {
   ...enHelpdesk,
   ...enRegisters,
   ...enOperationsRegisters,
+  ...enSurveys,
 };

@@ -10,6 +10,7 @@ import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
+import { idSurveys } from "./id.surveys";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -78,6 +79,8 @@ export const id = {
     assets: "Register Aset",
     risks: "Register Risiko",
     changes: "Register Perubahan",
+    surveys: "Survei Kepuasan",
+    improvements: "Usulan Perbaikan",
     capacity: "Kapasitas",
     serverAccess: "Akses Server",
     patchesScans: "Patch & Kerentanan",
@@ -345,6 +348,7 @@ export const id = {
   ...idHelpdesk,
   ...idRegisters,
   ...idOperationsRegisters,
+  ...idSurveys,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -41,6 +41,8 @@ export const ROLE_PAGES = {
   registers: ["admin_ppe", "helpdesk", "kepala_lpse", "auditor"],
   /** Capacity, server access, patches and scans: the administrator keeps them, the head of the LPSE and auditors read (`canReadOperations` in src/modules/operations-registers/operations-registers.policy.ts). */
   operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
+  /** Satisfaction surveys: the administrator sends them, the head of the LPSE and auditors read results (`canReadSurveys` in src/modules/surveys/surveys.policy.ts). */
+  surveys: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -87,6 +89,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/kapasitas", label: "capacity", rolePage: "operationsRegisters" },
   { to: "/app/akses-server", label: "serverAccess", rolePage: "operationsRegisters" },
   { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
+  { to: "/app/survei", label: "surveys", rolePage: "surveys" },
+  // Every signed-in user may file an improvement request; staff see them all.
+  { to: "/app/usulan", label: "improvements" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
