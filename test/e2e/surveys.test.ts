@@ -5,6 +5,7 @@ import { addDays } from "../../src/modules/operations-registers/operations-regis
 import { localDate } from "../../src/modules/settings/calendar.js";
 import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
+import { ManualClock } from "../../src/server/clock.js";
 import { launchBrowser } from "../support/browser.js";
 import { buildVendor, type TestUser } from "../support/factories.js";
 import { startTestServer, type TestServer } from "../support/server.js";
@@ -34,7 +35,7 @@ describe("browser: satisfaction survey and improvement request", () => {
     const now = new Date();
     const created = await createUser(deps.database.db, null, { name: "Rina Wulandari", email: admin.email, role: "admin_ppe", password: PASSWORD }, now);
     await updateUser(deps.database.db, created.id, { totp_secret: admin.secret, totp_enrolled_at: now.toISOString() });
-    vendor = await buildVendor({ deps, clock: deps.clock }, "verified", "CV Maju Jaya");
+    vendor = await buildVendor({ deps, clock: new ManualClock(now) }, "verified", "CV Maju Jaya");
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
