@@ -28,6 +28,7 @@ import * as registers from "./migrations/20261126T1220-registers.js";
 import * as operationsRegisters from "./migrations/20261126T1230-operations-registers.js";
 import * as budgetSuppliers from "./migrations/20261127T0140-budget-suppliers.js";
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
+import * as surveys from "./migrations/20261127T0300-surveys.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1230-operations-registers": operationsRegisters,
   "20261126T1240-published-index": publishedIndex,
   "20261127T0140-budget-suppliers": budgetSuppliers,
+  "20261127T0300-surveys": surveys,
 };
 
 export class MigrationError extends Error {}

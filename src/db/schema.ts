@@ -51,6 +51,7 @@ import type {
   SupplierSlaTargetsTable,
   SuppliersTable,
 } from "./schema.budget-suppliers.js";
+import type { ImprovementRequestsTable, SurveyInvitationsTable, SurveyResponsesTable, SurveysTable } from "./schema.surveys.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -82,6 +83,10 @@ export interface DB {
   patch_records: PatchRecordsTable;
   vulnerability_scans: VulnerabilityScansTable;
   vulnerability_findings: VulnerabilityFindingsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  improvement_requests: ImprovementRequestsTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

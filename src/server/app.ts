@@ -26,6 +26,7 @@ import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
 import { budgetSuppliersRoutes } from "../modules/budget-suppliers/budget-suppliers.routes.js";
+import { surveyRoutes } from "../modules/surveys/surveys.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps) {
     registerRoutes(api, deps);
     operationsRegistersRoutes(api, deps);
     budgetSuppliersRoutes(api, deps);
+    surveyRoutes(api, deps);
   });
 
   await serveWebApp(app);

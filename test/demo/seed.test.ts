@@ -5,6 +5,7 @@ import { verifyLog, type StoredEvent } from "../../src/log/verify-chain.js";
 import { totpCode } from "../../src/modules/auth/totp.js";
 import { requiresSecondFactor, type Role } from "../../src/modules/users/roles.js";
 import { helpdeskSlaCompliance } from "../../src/modules/helpdesk/helpdesk.compliance.js";
+import { surveyResult } from "../../src/modules/standards/live-evidence.registers.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 describe("demo data", () => {
@@ -79,6 +80,15 @@ describe("demo data", () => {
     expect(Number(uptime.target_milli)).toBe(99_500);
     const measured = await db.selectFrom("supplier_review_measurements").selectAll().where("target_id", "=", uptime.id).executeTakeFirstOrThrow();
     expect({ measured: Number(measured.measured_milli), met: measured.met }).toEqual({ measured: 99_210, met: 0 });
+  });
+
+  it("has a closed satisfaction survey with 12 anonymous answers in grade B, and improvement requests", async () => {
+    const db = t.deps.database.db;
+    const reading = await surveyResult.read(db, { now: t.clock.now(), period: { from: t.clock.now(), to: t.clock.now() } });
+    expect(reading).toMatchObject({ passes: true, value: "IKM 83.33 (B)" });
+    expect(await db.selectFrom("survey_responses").select("id").execute()).toHaveLength(12);
+    const requests = await db.selectFrom("improvement_requests").select("status").execute();
+    expect(requests.map((r) => r.status).sort()).toEqual(["planned", "received"]);
   });
 
   it("has Kabupaten Ngawi as a peer meeting 11 of 17, with its templates and its study visit to Madiun", async () => {

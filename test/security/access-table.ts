@@ -1,4 +1,5 @@
 import { LPSE_WIDE_ROLES, type Role } from "../../src/modules/users/roles.js";
+import { SURVEY_ACCESS } from "./access-table.surveys.js";
 import type { Principal } from "./world.js";
 import { budgetSuppliersAccess } from "./access-table.budget-suppliers.js";
 
@@ -379,4 +380,5 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/registers/changes/{changeId}/decision": roles("kepala_lpse", "admin_ppe"),
   "POST /api/v1/registers/changes/{changeId}/implementation": REGISTER_MANAGERS,
   "POST /api/v1/registers/changes/{changeId}/review": roles("admin_ppe", "kepala_lpse"),
+  ...SURVEY_ACCESS,
 };

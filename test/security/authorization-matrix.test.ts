@@ -99,6 +99,8 @@ const NOTHING_TO_READ_YET = new Set([
   "GET /api/v1/public/tenders/{tenderCode}/award",
   "GET /api/v1/public/tenders/{tenderCode}/failure",
   "GET /api/v1/public/tenders/{tenderCode}/contract",
+  // A survey link's token exists only in its recipient's mail; the generated one is unknown (404).
+  "GET /api/v1/survey-form",
 ]);
 
 /** An allowed read of real resources must succeed: a policy that hides them from their reader is a bug too. */

@@ -15,6 +15,7 @@ import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../
 import { concretePath, type Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
+import { buildSurveyWorld, type SurveyWorld } from "./world.surveys.js";
 
 /**
  * Who calls. Agency A owns the package, the tender and the Pengadaan Langsung; vendor A is the tender's
@@ -76,6 +77,8 @@ export interface World {
   /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
   operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
   budgetSuppliers: BudgetSuppliersWorld;
+  /** Standard 15: a draft survey and vendor A's improvement request. */
+  surveys: SurveyWorld;
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -256,6 +259,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     "vulnerability scan",
     await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
   );
+  const surveys = await buildSurveyWorld(adminOps, vendorClient);
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
   const budgetSuppliers = await buildBudgetSuppliersWorld(adminOps, registerAsset.id);
 
@@ -286,6 +290,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     grantId: operations.grantId,
     scanId: operations.scanId,
     ...budgetSuppliersParams(budgetSuppliers),
+    ...surveys,
   };
   const world: World = {
     principals,
@@ -304,6 +309,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     registers,
     operations,
     budgetSuppliers,
+    surveys,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

@@ -32,6 +32,11 @@ import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
 import { BudgetPage } from "./features/budget-suppliers/BudgetPage";
 import { SuppliersPage } from "./features/budget-suppliers/SuppliersPage";
+import { ImprovementPage } from "./features/surveys/ImprovementPage";
+import { ImprovementsPage } from "./features/surveys/ImprovementsPage";
+import { SurveyAnswerPage } from "./features/surveys/SurveyAnswerPage";
+import { SurveyPage } from "./features/surveys/SurveyPage";
+import { SurveysPage } from "./features/surveys/SurveysPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -79,6 +84,8 @@ export const router = createBrowserRouter([
       { path: "/pengadaan-langsung", element: <DirectResultsPage /> },
       // The public Help page: FAQ, the ticket form, tracking by code (the emailed link is /bantuan?kode=…).
       { path: "/bantuan", element: <HelpPage /> },
+      // The public survey form (the emailed personal link is /survei/isi?token=…).
+      { path: "/survei/isi", element: <SurveyAnswerPage /> },
       {
         path: "/app",
         element: <RequireAuth />,
@@ -206,6 +213,16 @@ export const router = createBrowserRouter([
               { path: "pemasok", element: <SuppliersPage /> },
             ],
           },
+          {
+            element: <RequireRole page="surveys" />,
+            children: [
+              { path: "survei", element: <SurveysPage /> },
+              { path: "survei/:surveyId", element: <SurveyPage /> },
+            ],
+          },
+          // Every signed-in user files improvement requests (the server shows staff all, anyone else their own).
+          { path: "usulan", element: <ImprovementsPage /> },
+          { path: "usulan/:requestId", element: <ImprovementPage /> },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).
           { path: "helpdesk/tiket/:ticketId", element: <TicketPage /> },
           // The signed tree head is public knowledge: every logged-in user may see it.

@@ -51,3 +51,23 @@ export function listSnapshots(db: Queryable, cycleId: string, criterionCode?: st
   if (criterionCode !== undefined) q = q.where("s.criterion_code", "=", criterionCode);
   return q.orderBy("s.taken_at", "desc").orderBy("s.id").execute();
 }
+
+/** The newest access review and how many grants it decided. */
+export async function latestAccessReview(db: Queryable): Promise<{ reviewed_on: string; items: number } | undefined> {
+  const review = await db.selectFrom("access_reviews").select(["id", "reviewed_on"]).orderBy("reviewed_on", "desc").orderBy("created_at", "desc").limit(1).executeTakeFirst();
+  if (!review) return undefined;
+  const row = await db.selectFrom("access_review_items").select((eb) => eb.fn.countAll<number | string>().as("n")).where("review_id", "=", review.id).executeTakeFirstOrThrow();
+  return { reviewed_on: review.reviewed_on, items: Number(row.n) };
+}
+
+/** Capacity samples taken in [from, to). */
+export async function countCapacitySamples(db: Queryable, from: string, to: string): Promise<number> {
+  const row = await db.selectFrom("capacity_samples").select((eb) => eb.fn.countAll<number | string>().as("n")).where("taken_at", ">=", from).where("taken_at", "<", to).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest capacity sample's time, or null before the first. */
+export async function latestCapacitySampleTime(db: Queryable): Promise<string | null> {
+  const row = await db.selectFrom("capacity_samples").select("taken_at").orderBy("taken_at", "desc").limit(1).executeTakeFirst();
+  return row?.taken_at ?? null;
+}

@@ -88,7 +88,7 @@ describe("live evidence", () => {
     expect(r.status, r.text).toBe(200);
     expect(r.body.readAt).toBe(T0.toISOString());
     const byKey = new Map(r.body.items.map((i) => [i.key, i]));
-    expect([...byKey.keys()].sort()).toEqual(["backups.restore_drill", "changes.platform_log", "helpdesk.sla", "security.events"]);
+    expect([...byKey.keys()].sort()).toEqual(["backups.restore_drill", "changes.platform_log", "helpdesk.sla", "operations.access_review", "operations.capacity", "security.events", "surveys.ikm"]);
     // 3 tickets in the window: first response 3 of 3, resolution 2 of 3 (66.6 %, under 90 %).
     expect(byKey.get("helpdesk.sla")).toMatchObject({ value: "100 % / 66.6 %", passes: false, dataTime: T0.toISOString() });
     expect(byKey.get("helpdesk.sla")?.summary.id).toContain("3 tiket; respons pertama 100 % (3/3), penyelesaian 66.6 % (2/3)");

@@ -3,6 +3,7 @@ import { knownMigrations } from "../../db/migrate.js";
 import { helpdeskSlaCompliance } from "../helpdesk/helpdesk.compliance.js";
 import type { Bilingual } from "./catalog/index.js";
 import * as repo from "./live-evidence.repository.js";
+import { accessReview, capacityMonitoring, surveyResult } from "./live-evidence.registers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -151,7 +152,7 @@ const securityEvents: LiveSource = {
 };
 
 /** Every live-evidence source, in catalog order. */
-export const LIVE_SOURCES: readonly LiveSource[] = [helpdeskSla, changeLog, restoreDrill, securityEvents];
+export const LIVE_SOURCES: readonly LiveSource[] = [helpdeskSla, changeLog, capacityMonitoring, accessReview, restoreDrill, securityEvents, surveyResult];
 
 export const LIVE_SOURCE_KEYS = LIVE_SOURCES.map((s) => s.key) as [string, ...string[]];
 

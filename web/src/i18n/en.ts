@@ -11,6 +11,7 @@ import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
 import { enBudgetSuppliers } from "./en.budget-suppliers";
+import { enSurveys } from "./en.surveys";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -77,6 +78,8 @@ export const en: Messages = {
     assets: "Asset register",
     risks: "Risk register",
     changes: "Change register",
+    surveys: "Satisfaction surveys",
+    improvements: "Improvement requests",
     capacity: "Capacity",
     serverAccess: "Server access",
     patchesScans: "Patches & vulnerabilities",
@@ -346,4 +349,5 @@ export const en: Messages = {
   ...enRegisters,
   ...enOperationsRegisters,
   ...enBudgetSuppliers,
+  ...enSurveys,
 };

@@ -11,6 +11,7 @@ import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
 import { idBudgetSuppliers } from "./id.budget-suppliers";
+import { idSurveys } from "./id.surveys";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -79,6 +80,8 @@ export const id = {
     assets: "Register Aset",
     risks: "Register Risiko",
     changes: "Register Perubahan",
+    surveys: "Survei Kepuasan",
+    improvements: "Usulan Perbaikan",
     capacity: "Kapasitas",
     serverAccess: "Akses Server",
     patchesScans: "Patch & Kerentanan",
@@ -349,6 +352,7 @@ export const id = {
   ...idRegisters,
   ...idOperationsRegisters,
   ...idBudgetSuppliers,
+  ...idSurveys,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

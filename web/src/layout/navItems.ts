@@ -43,6 +43,8 @@ export const ROLE_PAGES = {
   operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
   /** The service budget and the supplier register: the administrator keeps them, the head of the LPSE and auditors read (`canReadBudgetSuppliers` in src/modules/budget-suppliers/budget-suppliers.policy.ts). */
   budgetSuppliers: ["admin_ppe", "kepala_lpse", "auditor"],
+  /** Satisfaction surveys: the administrator sends them, the head of the LPSE and auditors read results (`canReadSurveys` in src/modules/surveys/surveys.policy.ts). */
+  surveys: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -91,6 +93,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
   { to: "/app/anggaran", label: "budget", rolePage: "budgetSuppliers" },
   { to: "/app/pemasok", label: "suppliers", rolePage: "budgetSuppliers" },
+  { to: "/app/survei", label: "surveys", rolePage: "surveys" },
+  // Every signed-in user may file an improvement request; staff see them all.
+  { to: "/app/usulan", label: "improvements" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
