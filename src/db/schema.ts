@@ -42,6 +42,7 @@ import type {
   VulnerabilityFindingsTable,
   VulnerabilityScansTable,
 } from "./schema.operations-registers.js";
+import type { ComplianceRegulationsTable, SoftwareLicenceInstallationsTable, SoftwareLicencesTable } from "./schema.compliance.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -56,6 +57,9 @@ export interface DB {
   helpdesk_comments: HelpdeskCommentsTable;
   helpdesk_articles: HelpdeskArticlesTable;
   register_assets: RegisterAssetsTable;
+  compliance_regulations: ComplianceRegulationsTable;
+  software_licences: SoftwareLicencesTable;
+  software_licence_installations: SoftwareLicenceInstallationsTable;
   register_risks: RegisterRisksTable;
   register_risk_tasks: RegisterRiskTasksTable;
   register_changes: RegisterChangesTable;

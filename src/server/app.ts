@@ -25,6 +25,7 @@ import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
+import { complianceRoutes } from "../modules/compliance/compliance.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps) {
     helpdeskRoutes(api, deps);
     registerRoutes(api, deps);
     operationsRegistersRoutes(api, deps);
+    complianceRoutes(api, deps);
   });
 
   await serveWebApp(app);
