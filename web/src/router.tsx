@@ -30,6 +30,8 @@ import { RisksPage } from "./features/registers/RisksPage";
 import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
 import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
+import { LicencesPage } from "./features/compliance/LicencesPage";
+import { RegulationsPage } from "./features/compliance/RegulationsPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -195,6 +197,13 @@ export const router = createBrowserRouter([
               { path: "kapasitas", element: <CapacityPage /> },
               { path: "akses-server", element: <AccessGrantsPage /> },
               { path: "patch-kerentanan", element: <PatchesScansPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="compliance" />,
+            children: [
+              { path: "peraturan", element: <RegulationsPage /> },
+              { path: "lisensi", element: <LicencesPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

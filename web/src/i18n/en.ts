@@ -10,6 +10,7 @@ import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
+import { enCompliance } from "./en.compliance";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -79,6 +80,8 @@ export const en: Messages = {
     capacity: "Capacity",
     serverAccess: "Server access",
     patchesScans: "Patches & vulnerabilities",
+    regulations: "Regulations",
+    licences: "Software licences",
     help: "Help",
   },
   zones: {
@@ -342,4 +345,5 @@ export const en: Messages = {
   ...enHelpdesk,
   ...enRegisters,
   ...enOperationsRegisters,
+  ...enCompliance,
 };

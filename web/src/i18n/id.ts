@@ -10,6 +10,7 @@ import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
+import { idCompliance } from "./id.compliance";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -81,6 +82,8 @@ export const id = {
     capacity: "Kapasitas",
     serverAccess: "Akses Server",
     patchesScans: "Patch & Kerentanan",
+    regulations: "Peraturan",
+    licences: "Lisensi Perangkat Lunak",
     help: "Bantuan",
   },
   zones: {
@@ -345,6 +348,7 @@ export const id = {
   ...idHelpdesk,
   ...idRegisters,
   ...idOperationsRegisters,
+  ...idCompliance,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -41,6 +41,8 @@ export const ROLE_PAGES = {
   registers: ["admin_ppe", "helpdesk", "kepala_lpse", "auditor"],
   /** Capacity, server access, patches and scans: the administrator keeps them, the head of the LPSE and auditors read (`canReadOperations` in src/modules/operations-registers/operations-registers.policy.ts). */
   operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
+  /** Regulations and software licences: the administrator keeps them, the head of the LPSE and auditors read (`canReadCompliance` in src/modules/compliance/compliance.policy.ts). */
+  compliance: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -87,6 +89,8 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/kapasitas", label: "capacity", rolePage: "operationsRegisters" },
   { to: "/app/akses-server", label: "serverAccess", rolePage: "operationsRegisters" },
   { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
+  { to: "/app/peraturan", label: "regulations", rolePage: "compliance" },
+  { to: "/app/lisensi", label: "licences", rolePage: "compliance" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
