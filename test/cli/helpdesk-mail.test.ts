@@ -1,7 +1,10 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/commands.js";
 import { runCli } from "../../src/cli/main.js";
+import { projectRoot } from "../../src/server/paths.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 /** An MTA's pipe: the message on stdin, the outcome in the exit code. */
@@ -55,5 +58,14 @@ describe("openlpse helpdesk-mail", () => {
     expect(await runCli(["helpdesk-mail"], down)).toBe(75);
     expect(down.stderr.join("\n")).toMatch(/Temporary failure/);
     expect(await tickets()).toHaveLength(1);
+  });
+
+  it("takes a message piped into the package bin as an MTA would", () => {
+    const bin = path.join(projectRoot(), "bin", "openlpse.js");
+    const run = (input: string) => spawnSync(process.execPath, [bin, "helpdesk-mail"], { input, encoding: "utf8", env: { ...process.env, ...env } });
+    const filed = run(message("budi@cv-sejahtera.test", "Jadwal tender tidak tampil", "Halaman jadwal tender kosong sejak kemarin."));
+    expect(filed.status, filed.stderr).toBe(0);
+    expect(filed.stdout).toMatch(/^Ticket HD-[2-9A-HJKMNP-Z]{8} filed\.$/m);
+    expect(run("bukan email\r\n").status).toBe(65);
   });
 });
