@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
 import { startTestServer, type TestServer } from "../support/server.js";
@@ -10,7 +10,7 @@ const SENDER = "slamet@cv-maju.test";
 describe("helpdesk mail intake over SMTP", () => {
   let outgoing: TestSmtpServer;
   let s: TestServer;
-  let transport: nodemailer.Transporter;
+  let transport: Transporter;
 
   beforeAll(async () => {
     outgoing = await startSmtpServer();
