@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
-import { buildUser, loginAs } from "../../test/support/factories.js";
+import { buildUser, buildVendor, loginAs } from "../../test/support/factories.js";
 import type { Client } from "../../test/support/client.js";
 import { expectProblem } from "../../test/support/problems.js";
 import type { RateLimitSettings } from "../modules/settings/settings.schemas.js";
@@ -59,5 +59,16 @@ describe("rate limits as settings", () => {
     expect(await statuses(t.client(), 4, (c) => c.get("/api/v1/public/tenders"))).toEqual([200, 200, 200, 429]);
     const register = (c: Client, i: number) => c.post("/api/v1/vendor-registrations", { email: `baru${i}@uji.test` });
     expect(await statuses(t.client(), 2, register)).toEqual([202, 429]);
+  });
+
+  it("counts bid uploads per vendor account, so vendors behind one address do not share a budget", async () => {
+    await setLimits({ bidUpload: 2 });
+    const first = await loginAs(t, await buildVendor(t));
+    const second = await loginAs(t, await buildVendor(t));
+    second.remoteAddress = first.remoteAddress;
+    // No such tender: each attempt is refused after the limit is counted, which is what is measured here.
+    const startUpload = (c: Client) => c.post("/api/v1/tenders/202799999/bid-uploads", { size: 1 });
+    expect(await statuses(first, 3, startUpload)).toEqual([404, 404, 429]);
+    expect(await statuses(second, 3, startUpload)).toEqual([404, 404, 429]);
   });
 });

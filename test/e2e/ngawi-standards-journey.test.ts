@@ -179,6 +179,9 @@ describe("browser: Kabupaten Ngawi closes a gap and learns from Kota Madiun", ()
     await finding(sri).getByTestId("finding-status").filter({ hasText: "Terverifikasi" }).waitFor();
     await sri.getByRole("button", { name: new RegExp(`^${NETWORK}`) }).click();
     const after = sri.getByRole("region", { name: "S11.2" });
+    // The platform's own patch and scan register is attached as live evidence of the monthly scans.
+    await after.getByRole("button", { name: "Lampirkan Patch dan pemindaian kerentanan sebagai bukti" }).click();
+    await after.getByText("sudah dilampirkan").waitFor();
     await after.getByLabel("Status").selectOption({ label: "Terpenuhi" });
     await after.getByLabel("Catatan").fill("Pemindaian bulanan berjalan; laporan terlampir.");
     await after.getByRole("button", { name: "Simpan penilaian" }).click();
@@ -217,6 +220,7 @@ describe("browser: Kabupaten Ngawi closes a gap and learns from Kota Madiun", ()
     const evidence = await db.selectFrom("criterion_evidence").select(["criterion_code", "title", "content_type"]).where("cycle_id", "=", cycleId).orderBy("added_at").execute();
     expect(evidence).toEqual([
       { criterion_code: "S11.2", title: "Inventaris server.pdf", content_type: "application/pdf" },
+      { criterion_code: "S11.2", title: "Register platform: Patch dan pemindaian kerentanan", content_type: null },
       { criterion_code: "S11.2", title: "Templat LPSE Kota Madiun: SOP Pemindaian Kerentanan Bulanan", content_type: "application/pdf" },
     ]);
 

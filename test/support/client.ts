@@ -21,8 +21,8 @@ export class Client {
   private cookies = new Map<string, string>();
   private csrf: string | undefined;
   language: "id" | "en" = "id";
-  /** Each client comes from its own address, as separate users would (rate limits are per address). */
-  readonly remoteAddress = `127.${nextOctet()}.${nextOctet()}.${nextOctet()}`;
+  /** Each client comes from its own address, as separate users would (rate limits are per address); a test may share one. */
+  remoteAddress = `127.${nextOctet()}.${nextOctet()}.${nextOctet()}`;
 
   /**
    * `now` is the server's clock: a cookie's expiry is set from it, so it is judged by it too (a test clock

@@ -1,5 +1,6 @@
 import type { Queryable } from "../../db/database.js";
 import type { Actor } from "../../server/actor.js";
+import { registersFor } from "./platform-registers.js";
 import { metStandards } from "./results.js";
 import { canAssess, canManageStandards, canMarkActionDone, canVerifyAction, type CycleInvolvement } from "./standards.policy.js";
 import * as repo from "./standards.repository.js";
@@ -76,6 +77,7 @@ export async function presentCycle(db: Queryable, actor: Actor, cycle: repo.Cycl
             code: k.code,
             text: k.text,
             expects: [...k.evidence],
+            registers: registersFor(k.code).map((x) => ({ title: x.title, path: x.path })),
             assessment: a ? { status: a.status, reason: a.reason, notes: a.notes, assessedBy: person(names, a.assessed_by), assessedAt: a.assessed_at } : null,
             evidence: evidence.filter((e) => e.criterion_code === k.code).map(presentEvidence),
           };

@@ -74,6 +74,9 @@ describe("standards assessment", () => {
     expect(view.metCount).toBe(16);
     expect(view.standards.find((s) => s.code === NETWORK)?.met).toBe(false);
     expect(view.standards.find((s) => s.code === "S03")?.met).toBe(true);
+    // Each criterion names the platform's registers that give evidence for it.
+    const scans = view.standards.find((s) => s.code === NETWORK)?.criteria.find((k) => k.code === "S11.2");
+    expect(scans?.registers).toEqual([{ title: { id: "Patch dan pemindaian kerentanan", en: "Patches and vulnerability scans" }, path: "/app/patch-kerentanan" }]);
 
     const pdf = buildPdf("Laporan pemindaian kerentanan");
     const file = await uploadEvidence(as.assessor, id, "S11.2", "Hasil pemindaian.pdf", pdf);

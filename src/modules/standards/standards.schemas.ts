@@ -152,7 +152,7 @@ export const CycleSchema = z
         met: z.boolean(),
         coordinator: Person.nullable(),
         lkpp: z.object({ result: z.enum(LKPP_RESULTS), letterNumber: z.string(), letterDate: z.string() }).nullable(),
-        criteria: z.array(z.object({ code: z.string(), text: Bilingual, expects: z.array(z.enum(EVIDENCE_KINDS)), assessment: AssessmentSchema.nullable(), evidence: z.array(EvidenceSchema) })),
+        criteria: z.array(z.object({ code: z.string(), text: Bilingual, expects: z.array(z.enum(EVIDENCE_KINDS)), registers: z.array(z.object({ title: Bilingual, path: z.string() })), assessment: AssessmentSchema.nullable(), evidence: z.array(EvidenceSchema) })),
       }),
     ),
     findings: z.array(FindingSchema),

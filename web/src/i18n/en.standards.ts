@@ -85,6 +85,14 @@ export const enStandards: typeof idStandards = {
       number: "Finding #{{n}}",
       verifiedBy: "Verified by {{name}}",
     },
+    registers: {
+      title: "Registers on the platform",
+      attach: "Attach",
+      attachNamed: "Attach {{name}} as evidence",
+      attached: "attached",
+      evidenceTitle: "Platform register: {{name}}",
+      done: "{{name}} attached as evidence.",
+    },
     signOff: {
       title: "Sign-off by the head of the LPSE",
       intro: "Once signed off, the cycle is read-only. Every criterion must be assessed and every corrective action verified.",

@@ -83,6 +83,14 @@ export const idStandards = {
       number: "Temuan #{{n}}",
       verifiedBy: "Diverifikasi oleh {{name}}",
     },
+    registers: {
+      title: "Register di platform",
+      attach: "Lampirkan",
+      attachNamed: "Lampirkan {{name}} sebagai bukti",
+      attached: "sudah dilampirkan",
+      evidenceTitle: "Register platform: {{name}}",
+      done: "{{name}} dilampirkan sebagai bukti.",
+    },
     signOff: {
       title: "Pengesahan Kepala LPSE",
       intro: "Setelah ditandatangani, siklus hanya dapat dibaca. Semua kriteria harus sudah dinilai dan semua tindakan korektif terverifikasi.",

@@ -8,6 +8,7 @@ import { notifySuccess } from "../../lib/notify";
 import { useFormProblem } from "../../lib/useFormProblem";
 import { useLanguage } from "../../lib/useLanguage";
 import { LiveEvidencePanel } from "./LiveEvidencePanel";
+import { PlatformRegisters } from "./PlatformRegisters";
 import { CRITERION_STATUSES, type CriterionStatus, type CriterionView, type Cycle, type Evidence, evidenceHref, useAddEvidence, useAssess } from "./standards.api";
 
 const isStatus = (value: string): value is CriterionStatus => (CRITERION_STATUSES as readonly string[]).includes(value);
@@ -37,6 +38,7 @@ export function CriterionForm({ cycle, criterion }: { cycle: Cycle; criterion: C
           </Text>
         )}
         <LiveEvidencePanel cycle={cycle} criterion={criterion} />
+        <PlatformRegisters cycle={cycle} criterion={criterion} />
         <EvidenceList cycleId={cycle.id} evidence={criterion.evidence} />
         {cycle.viewer.mayAssess && <EvidenceForms cycleId={cycle.id} criterionCode={criterion.code} />}
       </Stack>

@@ -69,6 +69,7 @@ const CriterionSchema = z.object({
   code: z.string(),
   text: Bilingual,
   expects: z.array(z.enum(EVIDENCE_KINDS)),
+  registers: z.array(z.object({ title: Bilingual, path: z.string() })),
   assessment: z.nullable(z.object({ status: z.enum(CRITERION_STATUSES), reason: z.nullable(z.string()), notes: z.string(), assessedBy: Person, assessedAt: z.string() })),
   evidence: z.array(EvidenceSchema),
 });
