@@ -7,6 +7,7 @@ import { openRuntime, startServer } from "../server/start.js";
 import { adminCreate } from "./admin-create.js";
 import { backupCommand, drillCommand, restoreCommand } from "./backup.js";
 import { printDemoLogins } from "./demo-output.js";
+import { helpdeskMailCommand } from "./helpdesk-mail.js";
 import { UsageError } from "./usage-error.js";
 import { verifyCommand } from "./verify.js";
 
@@ -71,6 +72,7 @@ export const COMMANDS: Record<string, Command> = {
   backup: { summary: "backup [--out DIR] [--passphrase-stdin]: a consistent backup of the database, documents and keys while the service runs", run: backupCommand },
   restore: { summary: "restore --from DIR [--passphrase-stdin]: restore a backup into an empty DATA_DIR (and empty database), then verify it", run: restoreCommand },
   drill: { summary: "drill [--from DIR] [--passphrase-stdin]: restore the latest backup somewhere temporary, verify it and record the result", run: drillCommand },
+  "helpdesk-mail": { summary: "helpdesk-mail: read one email on stdin and file it as a helpdesk ticket or reply (for an MTA pipe; exit 0, 65 malformed, 75 retry)", run: helpdeskMailCommand },
   keys: {
     summary: "keys show: print the event-log signing key's id and public key",
     run: async (args, io) => {

@@ -52,6 +52,7 @@ import type {
   SuppliersTable,
 } from "./schema.budget-suppliers.js";
 import type { ImprovementRequestsTable, SurveyInvitationsTable, SurveyResponsesTable, SurveysTable } from "./schema.surveys.js";
+import type { ComplianceRegulationsTable, SoftwareLicenceInstallationsTable, SoftwareLicencesTable } from "./schema.compliance.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -66,6 +67,9 @@ export interface DB {
   helpdesk_comments: HelpdeskCommentsTable;
   helpdesk_articles: HelpdeskArticlesTable;
   register_assets: RegisterAssetsTable;
+  compliance_regulations: ComplianceRegulationsTable;
+  software_licences: SoftwareLicencesTable;
+  software_licence_installations: SoftwareLicenceInstallationsTable;
   register_risks: RegisterRisksTable;
   register_risk_tasks: RegisterRiskTasksTable;
   register_changes: RegisterChangesTable;

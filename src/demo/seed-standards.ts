@@ -17,9 +17,12 @@ async function actor(db: Kysely<DB>, localPart: string): Promise<Actor> {
 
 /** Where the platform itself shows the evidence of a standard (a link to the page, in place of a document). */
 const PLATFORM_EVIDENCE: Record<string, { title: string; url: string }> = {
+  "S01.3": { title: "Register peraturan", url: "/app/peraturan" },
   "S05.1": { title: "Notifikasi dan kotak surat platform", url: "/app/notifikasi" },
   "S06.3": { title: "Log kejadian platform (pemutakhiran tercatat)", url: "/app/log" },
   "S11.3": { title: "Log kejadian platform", url: "/app/log" },
+  "S16.1": { title: "Register peraturan dan SOP", url: "/app/peraturan" },
+  "S16.2": { title: "Register lisensi perangkat lunak dan pemasangannya", url: "/app/lisensi" },
   "S17.1": { title: "Tim penilai internal pada siklus ini", url: "/app/standar" },
 };
 

@@ -9,6 +9,7 @@ import { seedDemoRegisters } from "./seed-registers.js";
 import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
 import { seedDemoBudgetSuppliers } from "./seed-budget-suppliers.js";
 import { seedDemoSurveys } from "./seed-surveys.js";
+import { seedDemoCompliance } from "./seed-compliance.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -117,6 +118,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
   await seedDemoBudgetSuppliers(deps, emailOf("admin_ppe"));
   await seedDemoSurveys(deps, { admin: emailOf("admin_ppe"), helpdesk: emailOf("helpdesk"), vendor: emailOf("vendor"), ppk: emailOf("ppk") });
+  await seedDemoCompliance(deps, emailOf("admin_ppe"));
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

@@ -27,6 +27,7 @@ import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
 import { budgetSuppliersRoutes } from "../modules/budget-suppliers/budget-suppliers.routes.js";
 import { surveyRoutes } from "../modules/surveys/surveys.routes.js";
+import { complianceRoutes } from "../modules/compliance/compliance.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps) {
     operationsRegistersRoutes(api, deps);
     budgetSuppliersRoutes(api, deps);
     surveyRoutes(api, deps);
+    complianceRoutes(api, deps);
   });
 
   await serveWebApp(app);

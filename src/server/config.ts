@@ -39,6 +39,10 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).default("./backups"),
   BACKUP_PASSPHRASE_FILE: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a random token)").optional(),
+  HELPDESK_SMTP_PORT: z.coerce.number({ message: "must be a number" }).int().min(0).max(65535).optional(),
+  HELPDESK_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  HELPDESK_MAIL_ADDRESS: z.email({ message: "must be an email address such as helpdesk@lpse.example.go.id" }).optional(),
+  HELPDESK_MAIL_MAX_BYTES: z.coerce.number({ message: "must be a number" }).int().min(1024).max(64 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -66,6 +70,8 @@ export interface Config {
   backupPassphraseFile: string | undefined;
   /** Bearer token for /metrics; without it /metrics answers only direct loopback requests. */
   metricsToken: string | undefined;
+  /** Incoming helpdesk mail: the SMTP listener's port (undefined: off), its address, the one recipient accepted, the size limit. */
+  helpdeskMail: { smtpPort: number | undefined; smtpHost: string; address: string | undefined; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -106,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupDir: path.resolve(e.BACKUP_DIR),
     backupPassphraseFile: e.BACKUP_PASSPHRASE_FILE ? path.resolve(e.BACKUP_PASSPHRASE_FILE) : undefined,
     metricsToken: e.METRICS_TOKEN,
+    helpdeskMail: { smtpPort: e.HELPDESK_SMTP_PORT, smtpHost: e.HELPDESK_SMTP_HOST, address: e.HELPDESK_MAIL_ADDRESS?.toLowerCase(), maxBytes: e.HELPDESK_MAIL_MAX_BYTES },
     ...overrides,
   };
 }
@@ -129,4 +136,8 @@ export const CONFIG_HELP: Record<keyof z.infer<typeof envSchema>, string> = {
   BACKUP_DIR: "where backups are written and drills look for the latest one (default ./backups; keep it outside DATA_DIR)",
   BACKUP_PASSPHRASE_FILE: "file holding the passphrase that encrypts scheduled backups (unset: scheduled backups are not encrypted)",
   METRICS_TOKEN: "bearer token for /metrics (at least 24 characters); unset: /metrics answers only direct requests from the same machine",
+  HELPDESK_SMTP_PORT: "port of the SMTP listener that turns incoming mail into helpdesk tickets, e.g. 2525 (unset: off; `openlpse helpdesk-mail` reads one message on stdin instead)",
+  HELPDESK_SMTP_HOST: "address the helpdesk SMTP listener binds (default 127.0.0.1: plain SMTP without TLS or AUTH, meant behind the LPSE's mail server)",
+  HELPDESK_MAIL_ADDRESS: "the only recipient the helpdesk SMTP listener accepts, e.g. helpdesk@lpse.madiunkota.go.id (unset: any recipient)",
+  HELPDESK_MAIL_MAX_BYTES: "largest incoming helpdesk message accepted, listener and command alike (default 10 MiB)",
 };

@@ -7,6 +7,7 @@ import { loadOrCreateSigningKey } from "../log/signing-key.js";
 import { sweepAbandonedUploads } from "../modules/bids/bids.service.js";
 import { recordPlatformChange } from "../modules/registers/changes.service.js";
 import { escalateOverdueTickets } from "../modules/helpdesk/helpdesk.escalation.js";
+import { startHelpdeskSmtp } from "../modules/helpdesk/helpdesk.smtp.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { sampleCapacityIfDue } from "../modules/operations-registers/capacity.sampler.js";
 import { MailWorker } from "../modules/notifications/mail-worker.js";
@@ -45,6 +46,8 @@ export interface RunningServer {
   app: OpenLpseApp;
   url: string;
   runtime: Runtime;
+  /** The port of the helpdesk SMTP listener, or null when HELPDESK_SMTP_PORT is unset. */
+  helpdeskSmtpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -100,17 +103,23 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   mailWorker.start();
   const backups = new BackupScheduler(deps, app.log);
   backups.start();
+  const { helpdeskMail } = deps.config;
+  const mailIntake = helpdeskMail.smtpPort === undefined
+    ? null
+    : await startHelpdeskSmtp(deps, { host: helpdeskMail.smtpHost, port: helpdeskMail.smtpPort, address: helpdeskMail.address, maxBytes: helpdeskMail.maxBytes }, app.log);
   app.log.info({ address, database: deps.database.location, dialect: deps.database.dialect }, "OpenLPSE is listening");
   let closed = false;
   return {
     app,
     url: address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost"),
     runtime,
+    helpdeskSmtpPort: mailIntake?.port ?? null,
     close: async () => {
       if (closed) return;
       closed = true;
       clearInterval(timer);
       backups.stop();
+      await mailIntake?.close();
       await mailWorker.stop();
       await app.close();
       await runtime.close();

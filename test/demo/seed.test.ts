@@ -127,12 +127,19 @@ describe("demo data", () => {
     t.clock.advance(30_000);
     expect((await admin.post("/api/v1/auth/totp", { code: totpCode(login.totpSecret ?? "", t.clock.now()) })).status).toBe(200);
     const assets = await admin.get<{ items: { code: string; expiry: { state: string } }[]; alerts: number }>("/api/v1/registers/assets");
-    expect(assets.body.items).toHaveLength(5);
+    // Five register assets and the two computers the demo licences are installed on.
+    expect(assets.body.items).toHaveLength(7);
     expect(assets.body.alerts).toBe(2);
     const risks = await admin.get<{ items: { level: string; score: number }[] }>("/api/v1/registers/risks");
     expect(risks.body.items.map((r) => [r.score, r.level])).toEqual([[72, "tinggi"], [54, "sedang"], [16, "rendah"], [8, "rendah"]]);
     const changes = await t.deps.database.db.selectFrom("register_changes").select("status").where("origin", "=", "manual").execute();
     expect(changes.map((c) => c.status).sort()).toEqual(["approved", "proposed", "reviewed"]);
+    const regulations = await admin.get<{ items: { status: string }[]; alerts: number }>("/api/v1/compliance/regulations");
+    expect(regulations.body).toMatchObject({ alerts: 2 });
+    expect(regulations.body.items.filter((r) => r.status === "replaced")).toHaveLength(1);
+    const licences = await admin.get<{ items: unknown[]; overUsed: number; expiryAlerts: number }>("/api/v1/compliance/licences");
+    expect(licences.body).toMatchObject({ overUsed: 1, expiryAlerts: 1 });
+    expect(licences.body.items).toHaveLength(3);
   });
 
   it("leaves a log that verifies", async () => {

@@ -5,6 +5,7 @@ import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
 import { budgetSuppliersBody } from "./requests.budget-suppliers.js";
 import { surveyExampleBody } from "./requests.surveys.js";
+import { complianceBody } from "./requests.compliance.js";
 import { LICENCE_BODY, RECORD_BODIES, signedPeerSummary, type World } from "./world.js";
 
 /**
@@ -157,6 +158,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {
+      const compliance = complianceBody(op, world);
+      if (compliance !== undefined) return compliance;
       const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
       if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
       const budgetSuppliers = budgetSuppliersBody(op, world);

@@ -14,6 +14,7 @@ import type { Client } from "../support/client.js";
 import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../support/factories.js";
 import { concretePath, type Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
+import { buildComplianceWorld } from "./world.compliance.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
 import { buildSurveyWorld, type SurveyWorld } from "./world.surveys.js";
 
@@ -79,6 +80,8 @@ export interface World {
   budgetSuppliers: BudgetSuppliersWorld;
   /** Standard 15: a draft survey and vendor A's improvement request. */
   surveys: SurveyWorld;
+  /** The compliance registers: a regulation, a licence installed on an asset of its own. */
+  compliance: { regulationId: string; softwareLicenceId: string; installationId: string };
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -260,6 +263,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
   );
   const surveys = await buildSurveyWorld(adminOps, vendorClient);
+  const compliance = await buildComplianceWorld(clientOf("admin_ppe"));
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
   const budgetSuppliers = await buildBudgetSuppliersWorld(adminOps, registerAsset.id);
 
@@ -291,6 +295,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     scanId: operations.scanId,
     ...budgetSuppliersParams(budgetSuppliers),
     ...surveys,
+    ...compliance,
   };
   const world: World = {
     principals,
@@ -310,6 +315,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     operations,
     budgetSuppliers,
     surveys,
+    compliance,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

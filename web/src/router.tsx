@@ -37,6 +37,8 @@ import { ImprovementsPage } from "./features/surveys/ImprovementsPage";
 import { SurveyAnswerPage } from "./features/surveys/SurveyAnswerPage";
 import { SurveyPage } from "./features/surveys/SurveyPage";
 import { SurveysPage } from "./features/surveys/SurveysPage";
+import { LicencesPage } from "./features/compliance/LicencesPage";
+import { RegulationsPage } from "./features/compliance/RegulationsPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -223,6 +225,13 @@ export const router = createBrowserRouter([
           // Every signed-in user files improvement requests (the server shows staff all, anyone else their own).
           { path: "usulan", element: <ImprovementsPage /> },
           { path: "usulan/:requestId", element: <ImprovementPage /> },
+          {
+            element: <RequireRole page="compliance" />,
+            children: [
+              { path: "peraturan", element: <RegulationsPage /> },
+              { path: "lisensi", element: <LicencesPage /> },
+            ],
+          },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).
           { path: "helpdesk/tiket/:ticketId", element: <TicketPage /> },
           // The signed tree head is public knowledge: every logged-in user may see it.

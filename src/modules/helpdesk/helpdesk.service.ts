@@ -128,6 +128,25 @@ export function filePublicTicket(deps: Deps, actor: Actor | null, input: z.infer
   });
 }
 
+/** A ticket from an incoming email (helpdesk.mail-intake.ts): classified like a public one until staff triage it. */
+export function fileEmailTicket(deps: Deps, mail: { name: string; email: string; subject: string; description: string }) {
+  return insertNewTicket(deps, {
+    channel: "email",
+    name: mail.name,
+    email: mail.email,
+    phone: null,
+    userId: null,
+    createdBy: null,
+    subject: mail.subject,
+    description: mail.description,
+    type: "request",
+    technical: false,
+    userGroup: "other",
+    urgency: "medium",
+    impact: "medium",
+  });
+}
+
 /** A ticket entered by staff for a phone call, a visit or an email. */
 export function fileStaffTicket(deps: Deps, actor: Actor, input: z.infer<typeof StaffTicketInputSchema>) {
   return insertNewTicket(deps, {

@@ -8,6 +8,7 @@ import { AppError, fieldError } from "../../server/errors.js";
 import { localDate } from "../settings/calendar.js";
 import { getSettings } from "../settings/settings.service.js";
 import type { RegisterSettings } from "../settings/settings.schemas.js";
+import { licencesOnAsset } from "../compliance/compliance.repository.js";
 import * as repo from "./assets.repository.js";
 import type { AssetInput } from "./registers.schemas.js";
 
@@ -65,13 +66,17 @@ export async function updateAsset(db: Kysely<DB>, actor: Actor, id: string, inpu
   });
 }
 
-/** An asset with risks on it stays: its risks would lose what they are about. */
+/** An asset with risks or licence installations on it stays: they would lose what they are about. */
 export async function deleteAsset(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const asset = await repo.findAsset(trx, id);
     if (!asset) throw assetNotFound();
     if (Number(asset.risk_count) > 0) {
       throw new AppError("CONFLICT", { id: "Aset masih memiliki risiko; hapus atau pindahkan risikonya dahulu", en: "The asset still has risks; remove or move them first" });
+    }
+    const licences = (await licencesOnAsset(trx, id)).map((l) => l.product).join(", ");
+    if (licences) {
+      throw new AppError("CONFLICT", { id: `Aset ${asset.code} masih terpasang lisensi ${licences}; catat pelepasannya dahulu`, en: `Asset ${asset.code} still has licence ${licences} installed; record the uninstallation first` });
     }
     await repo.deleteAsset(trx, id);
     await appendEvent(trx, { actorId: actor.id, type: "register.asset_deleted", subject: { type: "asset", id }, payload: { code: asset.code, name: asset.name } }, now);

@@ -14,7 +14,9 @@ export interface PlatformRegister {
 const r = (criteria: readonly string[], id: string, en: string, path: string): PlatformRegister => ({ criteria, title: { id, en }, path });
 
 export const PLATFORM_REGISTERS: readonly PlatformRegister[] = [
+  r(["S01.3", "S16.1"], "Register peraturan", "Regulation register", "/app/peraturan"),
   r(["S03.1", "S03.2", "S03.3"], "Register aset", "Asset register", "/app/register/aset"),
+  r(["S03.3", "S16.2"], "Register lisensi perangkat lunak", "Software licence register", "/app/lisensi"),
   r(["S04.1", "S04.2", "S04.3"], "Register risiko dan peta panas", "Risk register and heat map", "/app/register/risiko"),
   r(["S05.1", "S05.2"], "Tiket helpdesk", "Helpdesk tickets", "/app/helpdesk"),
   r(["S05.2"], "Laporan bulanan helpdesk", "Helpdesk monthly report", "/app/helpdesk/laporan"),
@@ -27,6 +29,8 @@ export const PLATFORM_REGISTERS: readonly PlatformRegister[] = [
   r(["S11.3"], "Log kejadian (tamper-evident)", "Event log (tamper-evident)", "/app/log"),
   r(["S13.1", "S13.2"], "Anggaran layanan per komponen biaya dan realisasinya", "Service budget by cost component and its realisation", "/app/anggaran"),
   r(["S14.1", "S14.2"], "Pemasok, kontrak, target SLA dan evaluasi", "Suppliers, contracts, SLA targets and reviews", "/app/pemasok"),
+  r(["S15.1"], "Usulan perbaikan dari pengguna", "Improvement requests from users", "/app/usulan"),
+  r(["S15.2"], "Survei kepuasan pengguna dan IKM", "User satisfaction surveys and IKM", "/app/survei"),
 ];
 
 /** The registers that give evidence for the criterion. */

@@ -12,6 +12,7 @@ import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
 import { enBudgetSuppliers } from "./en.budget-suppliers";
 import { enSurveys } from "./en.surveys";
+import { enCompliance } from "./en.compliance";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -85,6 +86,8 @@ export const en: Messages = {
     patchesScans: "Patches & vulnerabilities",
     budget: "Budget",
     suppliers: "Suppliers",
+    regulations: "Regulations",
+    licences: "Software licences",
     help: "Help",
   },
   zones: {
@@ -350,4 +353,5 @@ export const en: Messages = {
   ...enOperationsRegisters,
   ...enBudgetSuppliers,
   ...enSurveys,
+  ...enCompliance,
 };

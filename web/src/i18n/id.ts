@@ -12,6 +12,7 @@ import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
 import { idBudgetSuppliers } from "./id.budget-suppliers";
 import { idSurveys } from "./id.surveys";
+import { idCompliance } from "./id.compliance";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -87,6 +88,8 @@ export const id = {
     patchesScans: "Patch & Kerentanan",
     budget: "Anggaran",
     suppliers: "Pemasok",
+    regulations: "Peraturan",
+    licences: "Lisensi Perangkat Lunak",
     help: "Bantuan",
   },
   zones: {
@@ -353,6 +356,7 @@ export const id = {
   ...idOperationsRegisters,
   ...idBudgetSuppliers,
   ...idSurveys,
+  ...idCompliance,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -45,6 +45,8 @@ export const ROLE_PAGES = {
   budgetSuppliers: ["admin_ppe", "kepala_lpse", "auditor"],
   /** Satisfaction surveys: the administrator sends them, the head of the LPSE and auditors read results (`canReadSurveys` in src/modules/surveys/surveys.policy.ts). */
   surveys: ["admin_ppe", "kepala_lpse", "auditor"],
+  /** Regulations and software licences: the administrator keeps them, the head of the LPSE and auditors read (`canReadCompliance` in src/modules/compliance/compliance.policy.ts). */
+  compliance: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -96,6 +98,8 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/survei", label: "surveys", rolePage: "surveys" },
   // Every signed-in user may file an improvement request; staff see them all.
   { to: "/app/usulan", label: "improvements" },
+  { to: "/app/peraturan", label: "regulations", rolePage: "compliance" },
+  { to: "/app/lisensi", label: "licences", rolePage: "compliance" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 

@@ -202,6 +202,9 @@ export const api = {
   async put<S extends z.ZodMiniType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
     return parseWith(schema, path, await request("PUT", path, body));
   },
+  async delete<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.infer<S>> {
+    return parseWith(schema, path, await request("DELETE", path));
+  },
   async patch<S extends z.ZodMiniType>(path: string, schema: S, body: unknown): Promise<z.infer<S>> {
     return parseWith(schema, path, await request("PATCH", path, body));
   },
