@@ -42,6 +42,16 @@ import type {
   VulnerabilityFindingsTable,
   VulnerabilityScansTable,
 } from "./schema.operations-registers.js";
+import type {
+  ServerRoomDevicesTable,
+  ServerRoomPermitsTable,
+  ServerRoomVisitsTable,
+  StaffCertificatesTable,
+  StaffCompetencesTable,
+  StaffMembersTable,
+  TrainingAttendanceTable,
+  TrainingsTable,
+} from "./schema.people.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -66,6 +76,14 @@ export interface DB {
   patch_records: PatchRecordsTable;
   vulnerability_scans: VulnerabilityScansTable;
   vulnerability_findings: VulnerabilityFindingsTable;
+  staff_members: StaffMembersTable;
+  staff_competences: StaffCompetencesTable;
+  staff_certificates: StaffCertificatesTable;
+  trainings: TrainingsTable;
+  training_attendance: TrainingAttendanceTable;
+  server_room_permits: ServerRoomPermitsTable;
+  server_room_visits: ServerRoomVisitsTable;
+  server_room_devices: ServerRoomDevicesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

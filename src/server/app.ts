@@ -25,6 +25,8 @@ import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
+import { serverRoomRoutes } from "../modules/server-room/server-room.routes.js";
+import { staffRoutes } from "../modules/staff/staff.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -202,6 +204,8 @@ export async function buildApp(deps: AppDeps) {
     helpdeskRoutes(api, deps);
     registerRoutes(api, deps);
     operationsRegistersRoutes(api, deps);
+    staffRoutes(api, deps);
+    serverRoomRoutes(api, deps);
   });
 
   await serveWebApp(app);
