@@ -7,6 +7,7 @@ import { addHoliday, getSettings, updateSettings } from "../modules/settings/set
 import { seedDemoHelpdesk } from "./seed-helpdesk.js";
 import { seedDemoRegisters } from "./seed-registers.js";
 import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
+import { seedDemoStaffAndServerRoom } from "./seed-staff-and-server-room.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -113,6 +114,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });
   await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
+  await seedDemoStaffAndServerRoom(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse") });
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

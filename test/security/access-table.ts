@@ -1,5 +1,6 @@
 import { LPSE_WIDE_ROLES, type Role } from "../../src/modules/users/roles.js";
 import type { Principal } from "./world.js";
+import { PEOPLE_ACCESS } from "./access-table.people.js";
 
 /**
  * Who may call each operation, declared by hand and checked against the running app by
@@ -377,4 +378,5 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/registers/changes/{changeId}/decision": roles("kepala_lpse", "admin_ppe"),
   "POST /api/v1/registers/changes/{changeId}/implementation": REGISTER_MANAGERS,
   "POST /api/v1/registers/changes/{changeId}/review": roles("admin_ppe", "kepala_lpse"),
+  ...PEOPLE_ACCESS,
 };

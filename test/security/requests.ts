@@ -3,6 +3,7 @@ import type { Client, Response } from "../support/client.js";
 import type { Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
+import { peopleBody } from "./requests.people.js";
 import { LICENCE_BODY, RECORD_BODIES, signedPeerSummary, type World } from "./world.js";
 
 /**
@@ -155,6 +156,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
     case "POST /api/v1/auth/login":
       return { email: world.loginProbe.email, password: world.loginProbe.password };
     default: {
+      const people = peopleBody(op, world);
+      if (people !== undefined) return people;
       const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
       if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
       return op.bodySchema ? fc.sample(validArbitrary(op.bodySchema), { numRuns: 1, seed: 20261126 })[0] : undefined;

@@ -13,6 +13,7 @@ import type { Client } from "../support/client.js";
 import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../support/factories.js";
 import { concretePath, type Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
+import { buildPeopleWorld, type PeopleWorld } from "./world.people.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
 
 /**
@@ -74,6 +75,8 @@ export interface World {
   registers: { assetId: string; riskId: string; taskId: string; changeId: string };
   /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
   operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
+  /** The staff and server-room registers: a staff member, a training, a pending permit, an approved one with an open visit. */
+  people: PeopleWorld;
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -254,6 +257,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     "vulnerability scan",
     await adminOps.post("/api/v1/operations/scans", { scannedOn: "2026-11-01", tool: "OpenVAS 23", scope: "lpse.example.go.id", findings: [{ title: "Header HSTS tidak ada", severity: "medium", dueOn: "2026-12-15" }] }),
   );
+  const people = await buildPeopleWorld(adminOps, clientOf("kepala_lpse"), t.clock.now());
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
 
   const shared: Record<string, string | undefined> = {
@@ -282,6 +286,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...registers,
     grantId: operations.grantId,
     scanId: operations.scanId,
+    staffId: people.staffId,
+    trainingId: people.trainingId,
+    permitId: people.permitId,
+    visitId: people.visitId,
   };
   const world: World = {
     principals,
@@ -299,6 +307,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     helpdesk,
     registers,
     operations,
+    people,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },
