@@ -28,6 +28,9 @@ import { ChangesPage } from "./features/registers/ChangesPage";
 import { RiskPage } from "./features/registers/RiskPage";
 import { RisksPage } from "./features/registers/RisksPage";
 import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
+import { CompetencePage } from "./features/people/CompetencePage";
+import { ServerRoomPage } from "./features/people/ServerRoomPage";
+import { TrainingsPage } from "./features/people/TrainingsPage";
 import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
@@ -195,6 +198,9 @@ export const router = createBrowserRouter([
               { path: "kapasitas", element: <CapacityPage /> },
               { path: "akses-server", element: <AccessGrantsPage /> },
               { path: "patch-kerentanan", element: <PatchesScansPage /> },
+              { path: "kompetensi", element: <CompetencePage /> },
+              { path: "pelatihan", element: <TrainingsPage /> },
+              { path: "ruang-server", element: <ServerRoomPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

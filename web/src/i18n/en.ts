@@ -10,6 +10,7 @@ import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
+import { enPeople } from "./en.people";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -78,6 +79,9 @@ export const en: Messages = {
     changes: "Change register",
     capacity: "Capacity",
     serverAccess: "Server access",
+    competence: "Competence",
+    trainings: "Training",
+    serverRoom: "Server room",
     patchesScans: "Patches & vulnerabilities",
     help: "Help",
   },
@@ -342,4 +346,5 @@ export const en: Messages = {
   ...enHelpdesk,
   ...enRegisters,
   ...enOperationsRegisters,
+  ...enPeople,
 };

@@ -10,6 +10,7 @@ import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
+import { idPeople } from "./id.people";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -80,6 +81,9 @@ export const id = {
     changes: "Register Perubahan",
     capacity: "Kapasitas",
     serverAccess: "Akses Server",
+    competence: "Kompetensi",
+    trainings: "Pelatihan",
+    serverRoom: "Ruang Server",
     patchesScans: "Patch & Kerentanan",
     help: "Bantuan",
   },
@@ -345,6 +349,7 @@ export const id = {
   ...idHelpdesk,
   ...idRegisters,
   ...idOperationsRegisters,
+  ...idPeople,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

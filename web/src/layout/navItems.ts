@@ -87,6 +87,9 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/kapasitas", label: "capacity", rolePage: "operationsRegisters" },
   { to: "/app/akses-server", label: "serverAccess", rolePage: "operationsRegisters" },
   { to: "/app/patch-kerentanan", label: "patchesScans", rolePage: "operationsRegisters" },
+  { to: "/app/kompetensi", label: "competence", rolePage: "operationsRegisters" },
+  { to: "/app/pelatihan", label: "trainings", rolePage: "operationsRegisters" },
+  { to: "/app/ruang-server", label: "serverRoom", rolePage: "operationsRegisters" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
