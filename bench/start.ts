@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { percentile, report, scratchDir, seconds, size } from "./lib.js";
+import { percentile, report, scratchDir, size } from "./lib.js";
+import { rssMiB, startAndWait, stop } from "./processes.js";
 
 /*
  * Start and idle: the built server (`npm run build`) started as an operator starts it, on a fresh data
@@ -14,43 +13,6 @@ import { percentile, report, scratchDir, seconds, size } from "./lib.js";
 const STARTS = size("START_RUNS", 5);
 const IDLE_SECONDS = size("START_IDLE_SECONDS", 5);
 const root = path.resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
-  return kb / 1024;
-}
-
-/** Spawns the command, waits for the first 200 on `probe`, and returns the seconds it took and the process. */
-async function startAndWait(args: string[], env: Record<string, string>, probe: string) {
-  const port = await freePort();
-  const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}${probe}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { seconds: seconds(start), child };
-    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`${args.join(" ")} did not answer within a minute`);
-}
-
-async function stop(child: ReturnType<typeof spawn>): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, "dist", "server"))) throw new Error("build first: npm run build");

@@ -318,7 +318,8 @@ export async function openBid(
       pending.push(next.value);
       pendingBytes += next.value.length;
     }
-    const joined = concat(...pending);
+    // A reader that hands over whole chunks (the opening's) needs no copy.
+    const joined = pending.length === 1 ? (pending[0] as Uint8Array<ArrayBuffer>) : concat(...pending);
     const rest = joined.subarray(n);
     pending = rest.length > 0 ? [rest] : [];
     pendingBytes = rest.length;

@@ -26,6 +26,7 @@ import * as helpdesk from "./migrations/20261126T1150-helpdesk.js";
 import * as liveEvidence from "./migrations/20261126T1210-live-evidence.js";
 import * as registers from "./migrations/20261126T1220-registers.js";
 import * as operationsRegisters from "./migrations/20261126T1230-operations-registers.js";
+import * as budgetSuppliers from "./migrations/20261127T0140-budget-suppliers.js";
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
 import * as staffAndServerRoom from "./migrations/20261127T0420-staff-and-server-room.js";
 
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1230-operations-registers": operationsRegisters,
   "20261126T1240-published-index": publishedIndex,
   "20261127T0420-staff-and-server-room": staffAndServerRoom,
+  "20261127T0140-budget-suppliers": budgetSuppliers,
 };
 
 export class MigrationError extends Error {}

@@ -52,6 +52,15 @@ import type {
   TrainingAttendanceTable,
   TrainingsTable,
 } from "./schema.people.js";
+import type {
+  BudgetLinesTable,
+  BudgetRealisationsTable,
+  BudgetYearsTable,
+  SupplierReviewMeasurementsTable,
+  SupplierReviewsTable,
+  SupplierSlaTargetsTable,
+  SuppliersTable,
+} from "./schema.budget-suppliers.js";
 
 export type { PackagesTable, PackageHpsItemsTable, PackageAssignmentsTable, PackageCommitteeMembersTable, PackageSchedulesTable, ScheduleChangesTable, CountersTable, TenderParticipantsTable, TenderQuestionsTable, TenderDocumentsTable, VendorDocumentsTable, OcdsReleasesTable, VendorRecordsTable, PackageDocumentsTable } from "./schema.procurement.js";
 
@@ -71,6 +80,13 @@ export interface DB {
   register_changes: RegisterChangesTable;
   capacity_samples: CapacitySamplesTable;
   access_grants: AccessGrantsTable;
+  budget_years: BudgetYearsTable;
+  budget_lines: BudgetLinesTable;
+  budget_realisations: BudgetRealisationsTable;
+  suppliers: SuppliersTable;
+  supplier_sla_targets: SupplierSlaTargetsTable;
+  supplier_reviews: SupplierReviewsTable;
+  supplier_review_measurements: SupplierReviewMeasurementsTable;
   access_reviews: AccessReviewsTable;
   access_review_items: AccessReviewItemsTable;
   patch_records: PatchRecordsTable;

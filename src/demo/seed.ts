@@ -8,6 +8,7 @@ import { seedDemoHelpdesk } from "./seed-helpdesk.js";
 import { seedDemoRegisters } from "./seed-registers.js";
 import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
 import { seedDemoStaffAndServerRoom } from "./seed-staff-and-server-room.js";
+import { seedDemoBudgetSuppliers } from "./seed-budget-suppliers.js";
 import { requiresSecondFactor } from "../modules/users/roles.js";
 import { unsafeFindUserByEmail, updateUser } from "../modules/users/users.repository.js";
 import { createUser } from "../modules/users/users.service.js";
@@ -115,6 +116,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });
   await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
   await seedDemoStaffAndServerRoom(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse") });
+  await seedDemoBudgetSuppliers(deps, emailOf("admin_ppe"));
   await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
   return true;
 }

@@ -27,6 +27,7 @@ import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
 import { serverRoomRoutes } from "../modules/server-room/server-room.routes.js";
 import { staffRoutes } from "../modules/staff/staff.routes.js";
+import { budgetSuppliersRoutes } from "../modules/budget-suppliers/budget-suppliers.routes.js";
 import { Metrics } from "../modules/metrics/metrics.registry.js";
 import { metricsRoutes } from "../modules/metrics/metrics.routes.js";
 import { closingRoutes } from "../modules/award/closing.routes.js";
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps) {
     operationsRegistersRoutes(api, deps);
     staffRoutes(api, deps);
     serverRoomRoutes(api, deps);
+    budgetSuppliersRoutes(api, deps);
   });
 
   await serveWebApp(app);

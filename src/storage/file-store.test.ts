@@ -4,6 +4,7 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../server/errors.js";
 import { LocalFileStore } from "./file-store.js";
@@ -75,5 +76,26 @@ describe("LocalFileStore.put over a real connection", () => {
     expect(await closed).toBeLessThan(total);
     await expect.poll(() => bodyEnds).toEqual([false]);
     expect(fs.readdirSync(path.join(dir, "tmp"))).toEqual([]);
+  });
+});
+
+describe("LocalFileStore.put from a stream of small pieces", () => {
+  it("stores every byte in order when the pieces are written in batches", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openlpse-store-"));
+    try {
+      const store = new LocalFileStore(dir);
+      // 3.5 MiB in 10,000-byte pieces: several write batches and a partial last one.
+      const bytes = Buffer.from(Array.from({ length: 3_670_016 }, (_, i) => (i * 31 + (i >> 10)) % 256));
+      const pieces = Array.from({ length: Math.ceil(bytes.length / 10_000) }, (_, i) => bytes.subarray(i * 10_000, (i + 1) * 10_000));
+      const stored = await store.put(Readable.from(pieces), bytes.length);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      expect(stored).toEqual({ sha256, size: bytes.length });
+      expect(fs.readFileSync(path.join(dir, sha256.slice(0, 2), sha256)).equals(bytes)).toBe(true);
+      // The same content again keeps one copy; the folders made the first time are reused.
+      expect(await store.put(Readable.from(pieces), bytes.length)).toEqual(stored);
+      expect(fs.readdirSync(path.join(dir, "tmp"))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -31,4 +31,12 @@ describe("benchmarks at toy sizes", () => {
     expect(result.figures.verifySeconds).toBeGreaterThan(0);
     expect(result.figures.inclusionProofP95Ms).toBeGreaterThan(0);
   }, 120_000);
+
+  it("runs a deadline surge against the built server and checks every receipt", async () => {
+    const result = await bench("surge", { BENCH_SURGE_VENDORS: "4", BENCH_SURGE_BID_MB: "0.25", BENCH_SURGE_CONCURRENCY: "2", BENCH_SURGE_WINDOW_SECONDS: "30", BENCH_SURGE_DATABASES: "sqlite" });
+    expect(result.sizes).toMatchObject({ vendors: 4, bidMB: 0.25, concurrency: 2 });
+    expect(result.figures.sqliteAcknowledged).toBe(4);
+    expect(result.figures.sqliteLost).toBe(0);
+    expect(result.figures.rawDurableWriteMBps).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -83,6 +83,18 @@ describe("demo data", () => {
     expect(await db.selectFrom("server_room_devices").select("id").execute()).toHaveLength(4);
   });
 
+  it("has last year's budget closed, this year's with realisations, and the ISP's review missing its 99.5% uptime target", async () => {
+    const db = t.deps.database.db;
+    const years = await db.selectFrom("budget_years").select(["year", "closed_at"]).orderBy("year").execute();
+    expect(years.map((y) => y.closed_at !== null)).toEqual([true, false]);
+    expect(await db.selectFrom("budget_realisations").select("id").execute()).toHaveLength(5);
+    const isp = await db.selectFrom("suppliers").select("id").where("service", "=", "isp").executeTakeFirstOrThrow();
+    const uptime = await db.selectFrom("supplier_sla_targets").selectAll().where("supplier_id", "=", isp.id).where("metric", "=", "Uptime").executeTakeFirstOrThrow();
+    expect(Number(uptime.target_milli)).toBe(99_500);
+    const measured = await db.selectFrom("supplier_review_measurements").selectAll().where("target_id", "=", uptime.id).executeTakeFirstOrThrow();
+    expect({ measured: Number(measured.measured_milli), met: measured.met }).toEqual({ measured: 99_210, met: 0 });
+  });
+
   it("has Kabupaten Ngawi as a peer meeting 11 of 17, with its templates and its study visit to Madiun", async () => {
     const db = t.deps.database.db;
     const peer = await db.selectFrom("lpse_peers").selectAll().executeTakeFirstOrThrow();

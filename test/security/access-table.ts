@@ -1,6 +1,7 @@
 import { LPSE_WIDE_ROLES, type Role } from "../../src/modules/users/roles.js";
 import type { Principal } from "./world.js";
 import { PEOPLE_ACCESS } from "./access-table.people.js";
+import { budgetSuppliersAccess } from "./access-table.budget-suppliers.js";
 
 /**
  * Who may call each operation, declared by hand and checked against the running app by
@@ -94,6 +95,7 @@ const records = (kind: string): Record<string, Rule> => ({
 });
 
 export const ACCESS_TABLE: Record<string, Rule> = {
+  ...budgetSuppliersAccess(roles),
   // system
   "GET /api/health": PUBLIC,
   "GET /health/live": PUBLIC,

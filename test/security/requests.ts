@@ -4,6 +4,7 @@ import type { Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
 import { peopleBody } from "./requests.people.js";
+import { budgetSuppliersBody } from "./requests.budget-suppliers.js";
 import { LICENCE_BODY, RECORD_BODIES, signedPeerSummary, type World } from "./world.js";
 
 /**
@@ -160,6 +161,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
       if (people !== undefined) return people;
       const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
       if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
+      const budgetSuppliers = budgetSuppliersBody(op, world);
+      if (budgetSuppliers !== undefined) return budgetSuppliers;
       return op.bodySchema ? fc.sample(validArbitrary(op.bodySchema), { numRuns: 1, seed: 20261126 })[0] : undefined;
     }
   }

@@ -1,4 +1,5 @@
 import { createWorkUnit } from "../../src/modules/orgs/orgs.service.js";
+import { type BudgetSuppliersWorld, budgetSuppliersParams, buildBudgetSuppliersWorld } from "./world.budget-suppliers.js";
 import { assignCommittee } from "../../src/modules/packages/assignment.service.js";
 import { createPackage } from "../../src/modules/packages/packages.service.js";
 import { invite } from "../../src/modules/direct/direct.service.js";
@@ -77,6 +78,7 @@ export interface World {
   operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
   /** The staff and server-room registers: a staff member, a training, a pending permit, an approved one with an open visit. */
   people: PeopleWorld;
+  budgetSuppliers: BudgetSuppliersWorld;
 }
 
 /** A vendor's records, one per kind (the shapes from the vendor records tests). */
@@ -259,6 +261,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   );
   const people = await buildPeopleWorld(adminOps, clientOf("kepala_lpse"), t.clock.now());
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
+  const budgetSuppliers = await buildBudgetSuppliersWorld(adminOps, registerAsset.id);
 
   const shared: Record<string, string | undefined> = {
     agencyId: agencyA,
@@ -290,6 +293,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     trainingId: people.trainingId,
     permitId: people.permitId,
     visitId: people.visitId,
+    ...budgetSuppliersParams(budgetSuppliers),
   };
   const world: World = {
     principals,
@@ -308,6 +312,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     registers,
     operations,
     people,
+    budgetSuppliers,
     pathOf(op) {
       return concretePath(op, (name) => world.param(op, name));
     },

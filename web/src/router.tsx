@@ -33,6 +33,8 @@ import { ServerRoomPage } from "./features/people/ServerRoomPage";
 import { TrainingsPage } from "./features/people/TrainingsPage";
 import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
+import { BudgetPage } from "./features/budget-suppliers/BudgetPage";
+import { SuppliersPage } from "./features/budget-suppliers/SuppliersPage";
 import { DirectInvitationsPage, DirectQuotationPage } from "./features/direct/DirectVendorPages";
 import { HomePage } from "./features/public/HomePage";
 import { RegisterConfirmPage } from "./features/registration/RegisterConfirmPage";
@@ -201,6 +203,13 @@ export const router = createBrowserRouter([
               { path: "kompetensi", element: <CompetencePage /> },
               { path: "pelatihan", element: <TrainingsPage /> },
               { path: "ruang-server", element: <ServerRoomPage /> },
+            ],
+          },
+          {
+            element: <RequireRole page="budgetSuppliers" />,
+            children: [
+              { path: "anggaran", element: <BudgetPage /> },
+              { path: "pemasok", element: <SuppliersPage /> },
             ],
           },
           // The ticket page is also its submitter's (the server shows it only to staff readers and the submitter).

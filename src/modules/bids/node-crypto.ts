@@ -1,5 +1,5 @@
-import { createDecipheriv, createHash, createSecretKey } from "node:crypto";
-import type { ChunkDecrypter, Digest } from "../../crypto/envelope.js";
+import { createDecipheriv, createSecretKey } from "node:crypto";
+import type { ChunkDecrypter } from "../../crypto/envelope.js";
 
 /*
  * node:crypto for opening bids on the server: the same AES-256-GCM and SHA-256 the browser's WebCrypto
@@ -23,9 +23,4 @@ export function nodeAesGcm(contentKey: Uint8Array): ChunkDecrypter {
     decipher.final();
     return plain;
   };
-}
-
-export function nodeDigest(): Digest {
-  const hash = createHash("sha256");
-  return { update: (b: Uint8Array) => void hash.update(b), hex: () => hash.digest("hex") };
 }

@@ -10,7 +10,8 @@ import { formatLocal } from "../tenders/stages.js";
 import { readSchedule } from "../tenders/tenders.repository.js";
 import type { BidDeps } from "./bids.service.js";
 import * as repo from "./bids.repository.js";
-import { nodeAesGcm, nodeDigest, OPENING_READ_BYTES } from "./node-crypto.js";
+import { workerDigest } from "./hash-workers.js";
+import { nodeAesGcm, OPENING_READ_BYTES } from "./node-crypto.js";
 import { loadAsKeyHolder } from "./keys.service.js";
 import { awardTenderCepat } from "../evaluation/evaluation.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
@@ -39,7 +40,7 @@ export async function openEnvelopes<B extends { sha256: string; vendor_id: strin
 
 async function openOne(fileStore: Pick<BidDeps["fileStore"], "open">, bid: { sha256: string; vendor_id: string }, tenderCode: string, key: KeyPair): Promise<Outcome> {
   try {
-    const opened = await openBid(fileStore.open(bid.sha256, { readBytes: OPENING_READ_BYTES }), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: nodeDigest, aesGcm: nodeAesGcm });
+    const opened = await openBid(fileStore.open(bid.sha256, { readBytes: OPENING_READ_BYTES }), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: workerDigest, aesGcm: nodeAesGcm });
     const priceSen = typeof opened.document.price === "string" ? parseRupiah(opened.document.price) : null;
     if (priceSen === null) return { status: "invalid", error: "the bid document has no valid price" };
     if (opened.document.files?.length !== opened.files.length) return { status: "invalid", error: "the bid document does not list its files" };

@@ -28,6 +28,8 @@ export const PLATFORM_REGISTERS: readonly PlatformRegister[] = [
   r(["S10.3", "S12.3"], "Uji pemulihan cadangan", "Restore drills", "/app/uji-pemulihan"),
   r(["S11.2"], "Patch dan pemindaian kerentanan", "Patches and vulnerability scans", "/app/patch-kerentanan"),
   r(["S11.3"], "Log kejadian (tamper-evident)", "Event log (tamper-evident)", "/app/log"),
+  r(["S13.1", "S13.2"], "Anggaran layanan per komponen biaya dan realisasinya", "Service budget by cost component and its realisation", "/app/anggaran"),
+  r(["S14.1", "S14.2"], "Pemasok, kontrak, target SLA dan evaluasi", "Suppliers, contracts, SLA targets and reviews", "/app/pemasok"),
 ];
 
 /** The registers that give evidence for the criterion. */

@@ -11,6 +11,7 @@ import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
 import { enPeople } from "./en.people";
+import { enBudgetSuppliers } from "./en.budget-suppliers";
 import { enBidding } from "./en.bidding";
 import { enTenders } from "./en.tenders";
 import { enVendors } from "./en.vendors";
@@ -83,6 +84,8 @@ export const en: Messages = {
     trainings: "Training",
     serverRoom: "Server room",
     patchesScans: "Patches & vulnerabilities",
+    budget: "Budget",
+    suppliers: "Suppliers",
     help: "Help",
   },
   zones: {
@@ -347,4 +350,5 @@ export const en: Messages = {
   ...enRegisters,
   ...enOperationsRegisters,
   ...enPeople,
+  ...enBudgetSuppliers,
 };

@@ -11,6 +11,7 @@ import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
 import { idPeople } from "./id.people";
+import { idBudgetSuppliers } from "./id.budget-suppliers";
 import { idBidding } from "./id.bidding";
 import { idTenders } from "./id.tenders";
 import { idVendors } from "./id.vendors";
@@ -85,6 +86,8 @@ export const id = {
     trainings: "Pelatihan",
     serverRoom: "Ruang Server",
     patchesScans: "Patch & Kerentanan",
+    budget: "Anggaran",
+    suppliers: "Pemasok",
     help: "Bantuan",
   },
   zones: {
@@ -350,6 +353,7 @@ export const id = {
   ...idRegisters,
   ...idOperationsRegisters,
   ...idPeople,
+  ...idBudgetSuppliers,
 };
 
 /** The shape every language must fill: the same keys, string leaves. */

@@ -41,6 +41,8 @@ export const ROLE_PAGES = {
   registers: ["admin_ppe", "helpdesk", "kepala_lpse", "auditor"],
   /** Capacity, server access, patches and scans: the administrator keeps them, the head of the LPSE and auditors read (`canReadOperations` in src/modules/operations-registers/operations-registers.policy.ts). */
   operationsRegisters: ["admin_ppe", "kepala_lpse", "auditor"],
+  /** The service budget and the supplier register: the administrator keeps them, the head of the LPSE and auditors read (`canReadBudgetSuppliers` in src/modules/budget-suppliers/budget-suppliers.policy.ts). */
+  budgetSuppliers: ["admin_ppe", "kepala_lpse", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type RolePage = keyof typeof ROLE_PAGES;
 
@@ -90,6 +92,8 @@ const WORKSPACE_ITEMS: NavItem[] = [
   { to: "/app/kompetensi", label: "competence", rolePage: "operationsRegisters" },
   { to: "/app/pelatihan", label: "trainings", rolePage: "operationsRegisters" },
   { to: "/app/ruang-server", label: "serverRoom", rolePage: "operationsRegisters" },
+  { to: "/app/anggaran", label: "budget", rolePage: "budgetSuppliers" },
+  { to: "/app/pemasok", label: "suppliers", rolePage: "budgetSuppliers" },
   { to: "/app/log", label: "log", permission: "viewEventLog" },
 ];
 
