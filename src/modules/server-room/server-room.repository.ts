@@ -67,5 +67,6 @@ export async function insertDevices(db: Queryable, rows: DeviceRow[]): Promise<v
 
 export function listDevices(db: Queryable, visitIds: string[]): Promise<DeviceRow[]> {
   if (visitIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom("server_room_devices").selectAll().where("visit_id", "in", visitIds).orderBy("recorded_at").orderBy("id").execute();
+  // Entry and exit may share a minute: at the same time, what came in is listed before what went out ("in" < "out").
+  return db.selectFrom("server_room_devices").selectAll().where("visit_id", "in", visitIds).orderBy("recorded_at").orderBy("direction").orderBy("id").execute();
 }
