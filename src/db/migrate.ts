@@ -30,6 +30,7 @@ import * as budgetSuppliers from "./migrations/20261127T0140-budget-suppliers.js
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
 import * as surveys from "./migrations/20261127T0300-surveys.js";
 import * as complianceRegisters from "./migrations/20261127T0340-compliance-registers.js";
+import * as staffAndServerRoom from "./migrations/20261127T0420-staff-and-server-room.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1220-registers": registers,
   "20261126T1230-operations-registers": operationsRegisters,
   "20261126T1240-published-index": publishedIndex,
+  "20261127T0420-staff-and-server-room": staffAndServerRoom,
   "20261127T0140-budget-suppliers": budgetSuppliers,
   "20261127T0300-surveys": surveys,
   "20261127T0340-compliance-registers": complianceRegisters,

@@ -43,6 +43,16 @@ import type {
   VulnerabilityScansTable,
 } from "./schema.operations-registers.js";
 import type {
+  ServerRoomDevicesTable,
+  ServerRoomPermitsTable,
+  ServerRoomVisitsTable,
+  StaffCertificatesTable,
+  StaffCompetencesTable,
+  StaffMembersTable,
+  TrainingAttendanceTable,
+  TrainingsTable,
+} from "./schema.people.js";
+import type {
   BudgetLinesTable,
   BudgetRealisationsTable,
   BudgetYearsTable,
@@ -91,6 +101,14 @@ export interface DB {
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
   improvement_requests: ImprovementRequestsTable;
+  staff_members: StaffMembersTable;
+  staff_competences: StaffCompetencesTable;
+  staff_certificates: StaffCertificatesTable;
+  trainings: TrainingsTable;
+  training_attendance: TrainingAttendanceTable;
+  server_room_permits: ServerRoomPermitsTable;
+  server_room_visits: ServerRoomVisitsTable;
+  server_room_devices: ServerRoomDevicesTable;
   settings: SettingsTable;
   holidays: HolidaysTable;
   agencies: AgenciesTable;

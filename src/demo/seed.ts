@@ -7,6 +7,7 @@ import { addHoliday, getSettings, updateSettings } from "../modules/settings/set
 import { seedDemoHelpdesk } from "./seed-helpdesk.js";
 import { seedDemoRegisters } from "./seed-registers.js";
 import { seedDemoOperationsRegisters } from "./seed-operations-registers.js";
+import { seedDemoStaffAndServerRoom } from "./seed-staff-and-server-room.js";
 import { seedDemoBudgetSuppliers } from "./seed-budget-suppliers.js";
 import { seedDemoSurveys } from "./seed-surveys.js";
 import { seedDemoCompliance } from "./seed-compliance.js";
@@ -116,6 +117,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });
   await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
+  await seedDemoStaffAndServerRoom(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse") });
   await seedDemoBudgetSuppliers(deps, emailOf("admin_ppe"));
   await seedDemoSurveys(deps, { admin: emailOf("admin_ppe"), helpdesk: emailOf("helpdesk"), vendor: emailOf("vendor"), ppk: emailOf("ppk") });
   await seedDemoCompliance(deps, emailOf("admin_ppe"));

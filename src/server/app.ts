@@ -25,6 +25,8 @@ import { backupRoutes } from "../modules/backups/backups.routes.js";
 import { helpdeskRoutes } from "../modules/helpdesk/helpdesk.routes.js";
 import { registerRoutes } from "../modules/registers/registers.routes.js";
 import { operationsRegistersRoutes } from "../modules/operations-registers/operations-registers.routes.js";
+import { serverRoomRoutes } from "../modules/server-room/server-room.routes.js";
+import { staffRoutes } from "../modules/staff/staff.routes.js";
 import { budgetSuppliersRoutes } from "../modules/budget-suppliers/budget-suppliers.routes.js";
 import { surveyRoutes } from "../modules/surveys/surveys.routes.js";
 import { complianceRoutes } from "../modules/compliance/compliance.routes.js";
@@ -205,6 +207,8 @@ export async function buildApp(deps: AppDeps) {
     helpdeskRoutes(api, deps);
     registerRoutes(api, deps);
     operationsRegistersRoutes(api, deps);
+    staffRoutes(api, deps);
+    serverRoomRoutes(api, deps);
     budgetSuppliersRoutes(api, deps);
     surveyRoutes(api, deps);
     complianceRoutes(api, deps);

@@ -70,6 +70,20 @@ describe("demo data", () => {
     expect(findings.map((f) => f.status).sort()).toEqual(["open", "open", "remediated"]);
   });
 
+  it("has staff with a competence gap closed by a training and one still open, and a server-room permit with visits", async () => {
+    const db = t.deps.database.db;
+    expect(await db.selectFrom("staff_members").select("id").execute()).toHaveLength(4);
+    const gaps = await db.selectFrom("staff_competences").select(["competence"]).whereRef("required_level", ">", "current_level").execute();
+    expect(gaps.map((g) => g.competence).sort()).toEqual(["information_security", "network_administration"]);
+    const attended = await db.selectFrom("training_attendance").select(["level_before", "level_after"]).where("passed", "=", 1).execute();
+    expect(attended).toContainEqual({ level_before: 2, level_after: 3 });
+    const permits = await db.selectFrom("server_room_permits").select(["approved_by", "requested_by"]).execute();
+    expect(permits.filter((p) => p.approved_by !== null && p.approved_by !== p.requested_by)).toHaveLength(1);
+    const visits = await db.selectFrom("server_room_visits").select("exited_at").execute();
+    expect(visits.map((v) => v.exited_at === null).sort()).toEqual([false, true]);
+    expect(await db.selectFrom("server_room_devices").select("id").execute()).toHaveLength(4);
+  });
+
   it("has last year's budget closed, this year's with realisations, and the ISP's review missing its 99.5% uptime target", async () => {
     const db = t.deps.database.db;
     const years = await db.selectFrom("budget_years").select(["year", "closed_at"]).orderBy("year").execute();

@@ -1,6 +1,7 @@
 import { LPSE_WIDE_ROLES, type Role } from "../../src/modules/users/roles.js";
 import { SURVEY_ACCESS } from "./access-table.surveys.js";
 import type { Principal } from "./world.js";
+import { PEOPLE_ACCESS } from "./access-table.people.js";
 import { budgetSuppliersAccess } from "./access-table.budget-suppliers.js";
 import { COMPLIANCE_ACCESS } from "./access-table.compliance.js";
 
@@ -383,4 +384,5 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   "POST /api/v1/registers/changes/{changeId}/review": roles("admin_ppe", "kepala_lpse"),
   ...SURVEY_ACCESS,
   ...COMPLIANCE_ACCESS,
+  ...PEOPLE_ACCESS,
 };

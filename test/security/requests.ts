@@ -3,6 +3,7 @@ import type { Client, Response } from "../support/client.js";
 import type { Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { validArbitrary } from "../support/schema-arbitrary.js";
+import { peopleBody } from "./requests.people.js";
 import { budgetSuppliersBody } from "./requests.budget-suppliers.js";
 import { surveyExampleBody } from "./requests.surveys.js";
 import { complianceBody } from "./requests.compliance.js";
@@ -160,6 +161,8 @@ async function exampleBody(op: Operation, world: World, admin: Client): Promise<
     default: {
       const compliance = complianceBody(op, world);
       if (compliance !== undefined) return compliance;
+      const people = peopleBody(op, world);
+      if (people !== undefined) return people;
       const kind = /^(POST|PUT) \/api\/v1\/vendors\/\{vendorId\}\/([a-z-]+)/.exec(op.key)?.[2];
       if (kind && RECORD_BODIES[kind]) return RECORD_BODIES[kind];
       const budgetSuppliers = budgetSuppliersBody(op, world);

@@ -15,6 +15,7 @@ import { buildAgency, buildUser, buildVendor, loginAs, type TestUser } from "../
 import { concretePath, type Operation } from "../support/openapi.js";
 import { buildPdf } from "../support/pdf.js";
 import { buildComplianceWorld } from "./world.compliance.js";
+import { buildPeopleWorld, type PeopleWorld } from "./world.people.js";
 import { actorOf, buildPublishedTender } from "../support/tenders.js";
 import { buildSurveyWorld, type SurveyWorld } from "./world.surveys.js";
 
@@ -77,6 +78,8 @@ export interface World {
   registers: { assetId: string; riskId: string; taskId: string; changeId: string };
   /** The operations registers: a grant to revoke, another to review, a scan with one finding. */
   operations: { grantId: string; reviewGrantId: string; scanId: string; findingId: string };
+  /** The staff and server-room registers: a staff member, a training, a pending permit, an approved one with an open visit. */
+  people: PeopleWorld;
   budgetSuppliers: BudgetSuppliersWorld;
   /** Standard 15: a draft survey and vendor A's improvement request. */
   surveys: SurveyWorld;
@@ -264,6 +267,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   );
   const surveys = await buildSurveyWorld(adminOps, vendorClient);
   const compliance = await buildComplianceWorld(clientOf("admin_ppe"));
+  const people = await buildPeopleWorld(adminOps, clientOf("kepala_lpse"), t.clock.now());
   const operations = { grantId: accessGrant.id, reviewGrantId: reviewGrant.id, scanId: scan.id, findingId: scan.findings[0]?.id as string };
   const budgetSuppliers = await buildBudgetSuppliersWorld(adminOps, registerAsset.id);
 
@@ -293,6 +297,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...registers,
     grantId: operations.grantId,
     scanId: operations.scanId,
+    staffId: people.staffId,
+    trainingId: people.trainingId,
+    permitId: people.permitId,
+    visitId: people.visitId,
     ...budgetSuppliersParams(budgetSuppliers),
     ...surveys,
     ...compliance,
@@ -313,6 +321,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     helpdesk,
     registers,
     operations,
+    people,
     budgetSuppliers,
     surveys,
     compliance,

@@ -28,6 +28,9 @@ import { ChangesPage } from "./features/registers/ChangesPage";
 import { RiskPage } from "./features/registers/RiskPage";
 import { RisksPage } from "./features/registers/RisksPage";
 import { AccessGrantsPage } from "./features/operations-registers/AccessGrantsPage";
+import { CompetencePage } from "./features/people/CompetencePage";
+import { ServerRoomPage } from "./features/people/ServerRoomPage";
+import { TrainingsPage } from "./features/people/TrainingsPage";
 import { CapacityPage } from "./features/operations-registers/CapacityPage";
 import { PatchesScansPage } from "./features/operations-registers/PatchesScansPage";
 import { BudgetPage } from "./features/budget-suppliers/BudgetPage";
@@ -206,6 +209,9 @@ export const router = createBrowserRouter([
               { path: "kapasitas", element: <CapacityPage /> },
               { path: "akses-server", element: <AccessGrantsPage /> },
               { path: "patch-kerentanan", element: <PatchesScansPage /> },
+              { path: "kompetensi", element: <CompetencePage /> },
+              { path: "pelatihan", element: <TrainingsPage /> },
+              { path: "ruang-server", element: <ServerRoomPage /> },
             ],
           },
           {

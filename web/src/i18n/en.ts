@@ -10,6 +10,7 @@ import { enPeers } from "./en.peers";
 import { enHelpdesk } from "./en.helpdesk";
 import { enRegisters } from "./en.registers";
 import { enOperationsRegisters } from "./en.operations-registers";
+import { enPeople } from "./en.people";
 import { enBudgetSuppliers } from "./en.budget-suppliers";
 import { enSurveys } from "./en.surveys";
 import { enCompliance } from "./en.compliance";
@@ -83,6 +84,9 @@ export const en: Messages = {
     improvements: "Improvement requests",
     capacity: "Capacity",
     serverAccess: "Server access",
+    competence: "Competence",
+    trainings: "Training",
+    serverRoom: "Server room",
     patchesScans: "Patches & vulnerabilities",
     budget: "Budget",
     suppliers: "Suppliers",
@@ -351,6 +355,7 @@ export const en: Messages = {
   ...enHelpdesk,
   ...enRegisters,
   ...enOperationsRegisters,
+  ...enPeople,
   ...enBudgetSuppliers,
   ...enSurveys,
   ...enCompliance,

@@ -10,6 +10,7 @@ import { idPeers } from "./id.peers";
 import { idHelpdesk } from "./id.helpdesk";
 import { idRegisters } from "./id.registers";
 import { idOperationsRegisters } from "./id.operations-registers";
+import { idPeople } from "./id.people";
 import { idBudgetSuppliers } from "./id.budget-suppliers";
 import { idSurveys } from "./id.surveys";
 import { idCompliance } from "./id.compliance";
@@ -85,6 +86,9 @@ export const id = {
     improvements: "Usulan Perbaikan",
     capacity: "Kapasitas",
     serverAccess: "Akses Server",
+    competence: "Kompetensi",
+    trainings: "Pelatihan",
+    serverRoom: "Ruang Server",
     patchesScans: "Patch & Kerentanan",
     budget: "Anggaran",
     suppliers: "Pemasok",
@@ -354,6 +358,7 @@ export const id = {
   ...idHelpdesk,
   ...idRegisters,
   ...idOperationsRegisters,
+  ...idPeople,
   ...idBudgetSuppliers,
   ...idSurveys,
   ...idCompliance,
