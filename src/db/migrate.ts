@@ -27,6 +27,7 @@ import * as liveEvidence from "./migrations/20261126T1210-live-evidence.js";
 import * as registers from "./migrations/20261126T1220-registers.js";
 import * as operationsRegisters from "./migrations/20261126T1230-operations-registers.js";
 import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
+import * as searchDocument from "./migrations/20261127T0900-search-document.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261126T1220-registers": registers,
   "20261126T1230-operations-registers": operationsRegisters,
   "20261126T1240-published-index": publishedIndex,
+  "20261127T0900-search-document": searchDocument,
 };
 
 export class MigrationError extends Error {}

@@ -1,7 +1,13 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { Queryable } from "../../db/database.js";
+import type { Dialect, Queryable } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { TenderSearchQuery } from "./portal.schemas.js";
+
+/**
+ * Counting stops this many matches past the start of the requested page: a broad query reports "1,000+"
+ * instead of paying for the exact count of every matching package (the count was half of each request).
+ */
+export const COUNT_AHEAD = 1000;
 
 /** LIKE wildcards and escapes are dropped from search words: escaping differs between SQLite and PostgreSQL. */
 export function searchWords(text: string): string[] {
@@ -57,37 +63,52 @@ function packageFilters(eb: ExpressionBuilder<DB, "packages">, query: SearchFilt
   return eb.and(all);
 }
 
-/** Published tenders matching the filters; `stage` is matched against the schedule at `now` as `currentStage` derives it. */
-export async function searchTenders(db: Queryable, query: SearchFilters, now: string) {
-  let q = publishedTenders(db);
-  if (query.q) {
-    // Every word must appear in the name, the agency or the RUP code (Indonesian has little inflection to stem).
-    for (const word of searchWords(query.q)) {
-      const pattern = `%${word}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb(eb.fn("lower", ["packages.name"]), "like", eb.val(pattern)),
-          eb(eb.fn("lower", ["agencies.name"]), "like", eb.val(pattern)),
-          eb("packages.rup_code", "=", word),
-          eb("packages.tender_code", "=", word),
-        ]),
-      );
-    }
+/**
+ * The packages whose search document (name, agency, work unit, RUP and tender codes; migration
+ * `search-document`) contains every word. A word of three or more characters is a trigram index lookup; a
+ * shorter one cannot use a trigram index and is checked by scanning the documents (of the other words'
+ * matches when there are any).
+ */
+function matchingPackageIds(db: Queryable, dialect: Dialect, words: string[]) {
+  if (dialect === "postgres") {
+    let q = db.selectFrom("package_search").select("package_search.package_id");
+    for (const word of words) q = q.where("package_search.document", "like", `%${word}%`);
+    return q;
   }
+  let q = db.selectFrom("package_search_fts").innerJoin("package_search", "package_search.id", "package_search_fts.rowid").select("package_search.package_id");
+  for (const word of words) q = q.where("package_search_fts.document", "like", `%${word}%`);
+  return q;
+}
+
+/**
+ * Published tenders matching the filters, newest first; `stage` is matched against the schedule at `now` as
+ * `currentStage` derives it. `total` is exact when `totalExact`, otherwise a lower bound (see COUNT_AHEAD).
+ */
+export async function searchTenders(db: Queryable, dialect: Dialect, query: SearchFilters, now: string) {
+  const words = query.q ? searchWords(query.q) : [];
+  let q = publishedTenders(db);
+  // Every word must appear in the name, the agency, the work unit or a code (Indonesian has little inflection to stem).
+  if (words.length > 0) q = q.where("packages.id", "in", matchingPackageIds(db, dialect, words));
   q = q.where((eb) => packageFilters(eb, query, now));
-  // Without a text filter nothing needs the agency or the work unit (both joins always match: the keys are
-  // required), so the count runs on the packages alone: a fifth of the time at 100,000 packages.
-  const counted = query.q ? q : db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now));
-  const total = await counted.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  // Both joins always match (the keys are required), so the count runs on the packages alone.
+  let counted = db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now));
+  if (words.length > 0) counted = counted.where("packages.id", "in", matchingPackageIds(db, dialect, words));
+  const offset = (query.page - 1) * query.pageSize;
+  const cap = offset + COUNT_AHEAD;
+  const total = await db
+    .selectFrom(counted.select("packages.id").limit(cap + 1).as("matches"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .selectAll("packages")
     .select(["agencies.name as agency_name", "work_units.name as work_unit_name"])
     .orderBy("packages.published_at", "desc")
     .orderBy("packages.id")
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .offset(offset)
     .execute();
-  return { total: Number(total.n), rows };
+  const n = Number(total.n);
+  return { total: Math.min(n, cap), totalExact: n <= cap, rows };
 }
 
 export function findPublishedTender(db: Queryable, tenderCode: string) {
