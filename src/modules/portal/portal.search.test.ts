@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAgency } from "../orgs/orgs.service.js";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
+import type { PackageInput } from "../packages/packages.schemas.js";
 import { createPackage, updatePackage } from "../packages/packages.service.js";
 import { COUNT_AHEAD } from "./portal.repository.js";
 
@@ -58,9 +59,9 @@ describe("public search document", () => {
   it("follows a package's name and codes from draft to publication", async () => {
     const db = t.deps.database.db;
     const draft = await db.selectFrom("packages").selectAll().where("id", "=", bridge.packageId).executeTakeFirstOrThrow();
-    const input = {
-      rupCode: "38833333", name: "Rencana Pemeliharaan Embung", workUnitId: draft.work_unit_id, fiscalYear: 2027, fundingSource: "APBD", pagu: "100000000", category: "barang" as const,
-      method: "tender" as const, evaluationMethod: "gugur_harga_terendah" as const, qualification: "pasca" as const, contractType: "lumsum" as const, kbliCodes: [], qualificationRequirements: "",
+    const input: PackageInput = {
+      rupCode: "38833333", name: "Rencana Pemeliharaan Embung", workUnitId: draft.work_unit_id, fiscalYear: 2027, fundingSource: "APBD", pagu: "100000000", category: "barang",
+      method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "lumsum", kbliCodes: [], qualificationRequirements: "",
       hpsItems: [{ description: "Barang", unit: "unit", quantity: "1", unitPrice: "90000000" }],
     };
     const { row } = await createPackage(db, actorOf(bridge.ppk), input, t.clock.now());
