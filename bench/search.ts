@@ -95,7 +95,8 @@ async function seed(dataDir: string): Promise<string[]> {
           hps_set_at: at,
           retender_of: null,
           tender_code: String(2_027_000_000 + i),
-          published_at: new Date(now.getTime() - i * 60_000).toISOString(),
+          // Published in the order inserted, a minute apart, the last one now.
+          published_at: new Date(now.getTime() - (PACKAGES - 1 - i) * 60_000).toISOString(),
           created_at: at,
           updated_at: at,
         };

@@ -1,9 +1,9 @@
 /**
- * The public search document of each package (migration `search-document`), written only by triggers in the
- * database. `package_search_fts` exists on SQLite only: its trigram index over `package_search.document`.
+ * The public search document of each published package (migration `search-document`), written only by
+ * triggers in the database. `package_search_fts` exists on SQLite only: its trigram index over the documents.
  */
 export interface PackageSearchTable {
-  /** SQLite only: the key the full-text index refers to (PostgreSQL keys by package_id). */
+  /** The publication sequence: a document is added when its package is published. */
   id: number;
   package_id: string;
   document: string;

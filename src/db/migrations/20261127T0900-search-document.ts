@@ -1,10 +1,10 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 /*
- * The public search document: one row per package with everything a text query matches (the package name,
- * its agency and work unit names, the RUP and tender codes), lower-cased and kept by triggers in the
- * database, so no code path can forget it. Indexed by trigrams, so `LIKE '%word%'` is an index lookup for
- * words of three or more characters: FTS5's `trigram` tokenizer on SQLite, `pg_trgm` GIN on PostgreSQL.
+ * The public search document: one row per published package with everything a text query matches (the
+ * package name, its agency and work unit names, the RUP and tender codes), lower-cased and kept by triggers
+ * in the database, so no code path can forget it. Indexed by trigrams, so a word of three or more
+ * characters is an index lookup: FTS5's `trigram` tokenizer on SQLite, `pg_trgm` GIN on PostgreSQL.
  * The fields are separated by spaces; search words never contain whitespace, so a word never matches
  * across two fields.
  */
@@ -18,20 +18,24 @@ const DOCUMENT = (p: string) => `lower(
 
 async function sqlite(db: Kysely<unknown>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
-  // An explicit integer key: the full-text index refers to rows by it, and VACUUM never renumbers it.
-  await run(`create table package_search (id integer primary key, package_id text not null unique, document text not null)`);
+  // The key is the publication sequence (a document is added when its package is published), so the
+  // full-text index returns matches newest first without sorting them; AUTOINCREMENT never reuses a key.
+  await run(`create table package_search (id integer primary key autoincrement, package_id text not null unique, document text not null)`);
   await run(`create virtual table package_search_fts using fts5(document, content = 'package_search', content_rowid = 'id', tokenize = 'trigram')`);
   await run(`create trigger package_search_ai after insert on package_search begin
     insert into package_search_fts (rowid, document) values (new.id, new.document); end`);
   await run(`create trigger package_search_ad after delete on package_search begin
     insert into package_search_fts (package_search_fts, rowid, document) values ('delete', old.id, old.document); end`);
-  await run(`create trigger package_search_au after update of document on package_search begin
+  await run(`create trigger package_search_au after update on package_search begin
     insert into package_search_fts (package_search_fts, rowid, document) values ('delete', old.id, old.document);
     insert into package_search_fts (rowid, document) values (new.id, new.document); end`);
-  await run(`create trigger packages_search_ai after insert on packages begin
+  await run(`create trigger packages_search_ai after insert on packages when new.status = 'published' begin
     insert into package_search (package_id, document) values (new.id, ${DOCUMENT("new")}); end`);
-  await run(`create trigger packages_search_au after update of name, agency_id, work_unit_id, rup_code, tender_code on packages begin
-    update package_search set document = ${DOCUMENT("new")} where package_id = new.id; end`);
+  await run(`create trigger packages_search_au after update of status, name, agency_id, work_unit_id, rup_code, tender_code on packages begin
+    delete from package_search where package_id = new.id and new.status <> 'published';
+    update package_search set document = ${DOCUMENT("new")} where package_id = new.id;
+    insert into package_search (package_id, document) select new.id, ${DOCUMENT("new")}
+      where new.status = 'published' and not exists (select 1 from package_search where package_id = new.id); end`);
   await run(`create trigger packages_search_ad after delete on packages begin
     delete from package_search where package_id = old.id; end`);
   await run(`create trigger agencies_search_au after update of name on agencies begin
@@ -40,20 +44,25 @@ async function sqlite(db: Kysely<unknown>): Promise<void> {
   await run(`create trigger work_units_search_au after update of name on work_units begin
     update package_search set document = (select ${DOCUMENT("p")} from packages p where p.id = package_search.package_id)
     where package_id in (select id from packages where work_unit_id = new.id); end`);
-  await run(`insert into package_search (package_id, document) select p.id, ${DOCUMENT("p")} from packages p`);
+  await run(`insert into package_search (package_id, document)
+    select p.id, ${DOCUMENT("p")} from packages p where p.status = 'published' order by p.published_at, p.id`);
 }
 
 async function postgres(db: Kysely<unknown>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
   // pg_trgm is a trusted extension: the database owner may create it without being a superuser.
   await run(`create extension if not exists pg_trgm`);
-  await run(`create table package_search (package_id text primary key, document text not null)`);
+  await run(`create table package_search (id bigint generated by default as identity unique, package_id text primary key, document text not null)`);
   await run(`create function package_search_document(p packages) returns text language sql stable as $$ select ${DOCUMENT("p")} $$`);
   await run(`create function packages_search_sync() returns trigger language plpgsql as $$ begin
-    insert into package_search (package_id, document) values (new.id, package_search_document(new))
-      on conflict (package_id) do update set document = excluded.document;
+    if new.status = 'published' then
+      insert into package_search (package_id, document) values (new.id, package_search_document(new))
+        on conflict (package_id) do update set document = excluded.document;
+    else
+      delete from package_search where package_id = new.id;
+    end if;
     return null; end $$`);
-  await run(`create trigger packages_search_sync after insert or update of name, agency_id, work_unit_id, rup_code, tender_code on packages
+  await run(`create trigger packages_search_sync after insert or update of status, name, agency_id, work_unit_id, rup_code, tender_code on packages
     for each row execute function packages_search_sync()`);
   await run(`create function packages_search_delete() returns trigger language plpgsql as $$ begin
     delete from package_search where package_id = old.id; return null; end $$`);
@@ -66,7 +75,8 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
     return null; end $$`);
   await run(`create trigger agencies_search_sync after update of name on agencies for each row execute function organisations_search_sync()`);
   await run(`create trigger work_units_search_sync after update of name on work_units for each row execute function organisations_search_sync()`);
-  await run(`insert into package_search (package_id, document) select p.id, package_search_document(p) from packages p`);
+  await run(`insert into package_search (package_id, document)
+    select p.id, package_search_document(p) from packages p where p.status = 'published' order by p.published_at, p.id`);
   await run(`create index package_search_trigram on package_search using gin (document gin_trgm_ops)`);
 }
 

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Dialect, Queryable } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { TenderSearchQuery } from "./portal.schemas.js";
@@ -63,21 +63,31 @@ function packageFilters(eb: ExpressionBuilder<DB, "packages">, query: SearchFilt
   return eb.and(all);
 }
 
+/** An FTS5 query: every word as a quoted phrase (quotes doubled), all of them required. */
+function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+}
+
 /**
- * The packages whose search document (name, agency, work unit, RUP and tender codes; migration
- * `search-document`) contains every word. A word of three or more characters is a trigram index lookup; a
- * shorter one cannot use a trigram index and is checked by scanning the documents (of the other words'
- * matches when there are any).
+ * The published packages whose search document (name, agency, work unit, RUP and tender codes; migration
+ * `search-document`) contains every word, with the column giving them newest first (the publication
+ * sequence). A word of three or more characters is a trigram index lookup; a shorter one cannot use a
+ * trigram index and is checked on the documents found by the other words, or on every document when all
+ * words are short (a scan, stopped as soon as a page and the count are full).
  */
-function matchingPackageIds(db: Queryable, dialect: Dialect, words: string[]) {
-  if (dialect === "postgres") {
-    let q = db.selectFrom("package_search").select("package_search.package_id");
+function matchingPackages(db: Queryable, dialect: Dialect, words: string[]) {
+  let q = db.selectFrom("package_search").innerJoin("packages", "packages.id", "package_search.package_id").where("packages.status", "=", "published");
+  const indexed = dialect === "sqlite" ? words.filter((w) => w.length >= 3) : [];
+  if (indexed.length === 0) {
+    // PostgreSQL's planner uses the pg_trgm index for LIKE by itself.
     for (const word of words) q = q.where("package_search.document", "like", `%${word}%`);
-    return q;
+    return { q, newest: sql.ref<number>("package_search.id") };
   }
-  let q = db.selectFrom("package_search_fts").innerJoin("package_search", "package_search.id", "package_search_fts.rowid").select("package_search.package_id");
-  for (const word of words) q = q.where("package_search_fts.document", "like", `%${word}%`);
-  return q;
+  // Driven by the full-text index, whose rowid order is the publication order: no sort, and LIMIT stops it.
+  // (Typed as the query without the index table: the callers only add conditions on the packages.)
+  let fts = q.innerJoin("package_search_fts", "package_search_fts.rowid", "package_search.id").where(sql<SqlBool>`package_search_fts match ${ftsQuery(indexed)}`) as unknown as typeof q;
+  for (const word of words.filter((w) => w.length < 3)) fts = fts.where("package_search.document", "like", `%${word}%`);
+  return { q: fts, newest: sql.ref<number>("package_search_fts.rowid") };
 }
 
 /**
@@ -86,27 +96,34 @@ function matchingPackageIds(db: Queryable, dialect: Dialect, words: string[]) {
  */
 export async function searchTenders(db: Queryable, dialect: Dialect, query: SearchFilters, now: string) {
   const words = query.q ? searchWords(query.q) : [];
-  let q = publishedTenders(db);
-  // Every word must appear in the name, the agency, the work unit or a code (Indonesian has little inflection to stem).
-  if (words.length > 0) q = q.where("packages.id", "in", matchingPackageIds(db, dialect, words));
-  q = q.where((eb) => packageFilters(eb, query, now));
-  // Both joins always match (the keys are required), so the count runs on the packages alone.
-  let counted = db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now));
-  if (words.length > 0) counted = counted.where("packages.id", "in", matchingPackageIds(db, dialect, words));
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_AHEAD;
+  const page = <Q extends { limit(n: number): Q; offset(n: number): Q }>(q: Q) => q.limit(query.pageSize).offset(offset);
+  const columns = ["agencies.name as agency_name", "work_units.name as work_unit_name"] as const;
+  let counted;
+  let rows;
+  if (words.length > 0) {
+    // Every word must appear in the document (Indonesian has little inflection to stem).
+    const { q, newest } = matchingPackages(db, dialect, words);
+    const filtered = q.where((eb) => packageFilters(eb, query, now));
+    counted = filtered.select("packages.id");
+    rows = await page(
+      filtered
+        .innerJoin("agencies", "agencies.id", "packages.agency_id")
+        .innerJoin("work_units", "work_units.id", "packages.work_unit_id")
+        .selectAll("packages")
+        .select(columns)
+        .orderBy(newest, "desc"),
+    ).execute();
+  } else {
+    // Both joins always match (the keys are required), so the count runs on the packages alone.
+    counted = db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now)).select("packages.id");
+    rows = await page(publishedTenders(db).where((eb) => packageFilters(eb, query, now)).selectAll("packages").select(columns).orderBy("packages.published_at", "desc").orderBy("packages.id")).execute();
+  }
   const total = await db
-    .selectFrom(counted.select("packages.id").limit(cap + 1).as("matches"))
+    .selectFrom(counted.limit(cap + 1).as("matches"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll("packages")
-    .select(["agencies.name as agency_name", "work_units.name as work_unit_name"])
-    .orderBy("packages.published_at", "desc")
-    .orderBy("packages.id")
-    .limit(query.pageSize)
-    .offset(offset)
-    .execute();
   const n = Number(total.n);
   return { total: Math.min(n, cap), totalExact: n <= cap, rows };
 }

@@ -4,7 +4,7 @@ import { updateAgency } from "../orgs/orgs.service.js";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import { actorOf, buildPublishedTender } from "../../../test/support/tenders.js";
 import type { PackageInput } from "../packages/packages.schemas.js";
-import { createPackage, updatePackage } from "../packages/packages.service.js";
+import { updatePackage } from "../packages/packages.service.js";
 import { COUNT_AHEAD } from "./portal.repository.js";
 
 interface SearchResult {
@@ -56,23 +56,26 @@ describe("public search document", () => {
     expect((await search("teknis")).total).toBe(1);
   });
 
-  it("follows a package's name and codes from draft to publication", async () => {
+  it("holds a document only for a published package, with its latest name and its tender code", async () => {
     const db = t.deps.database.db;
-    const draft = await db.selectFrom("packages").selectAll().where("id", "=", bridge.packageId).executeTakeFirstOrThrow();
-    const input: PackageInput = {
-      rupCode: "38833333", name: "Rencana Pemeliharaan Embung", workUnitId: draft.work_unit_id, fiscalYear: 2027, fundingSource: "APBD", pagu: "100000000", category: "barang",
-      method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "lumsum", kbliCodes: [], qualificationRequirements: "",
-      hpsItems: [{ description: "Barang", unit: "unit", quantity: "1", unitPrice: "90000000" }],
-    };
-    const { row } = await createPackage(db, actorOf(bridge.ppk), input, t.clock.now());
-    const document = async () => (await db.selectFrom("package_search").select("document").where("package_id", "=", row.id).executeTakeFirstOrThrow()).document;
-    expect(await document()).toContain("rencana pemeliharaan embung");
-    await updatePackage(db, actorOf(bridge.ppk), row.id, { ...input, name: "Pemeliharaan Embung Desa Sidorejo", rupCode: "38844444" }, t.clock.now());
-    expect(await document()).toContain("pemeliharaan embung desa sidorejo");
-    expect(await document()).toContain("38844444");
-    expect(await document()).not.toContain("rencana");
-    // A draft is in the document table but never in the public results.
-    expect(await codes("embung")).toEqual([]);
+    const documentOf = (id: string) => db.selectFrom("package_search").select("document").where("package_id", "=", id).executeTakeFirst();
+    const embung = await buildPublishedTender(t, { name: "Rencana Pemeliharaan Embung", rupCode: "38833333" }, async (packageId, ppk) => {
+      const draft = await db.selectFrom("packages").selectAll().where("id", "=", packageId).executeTakeFirstOrThrow();
+      expect(await documentOf(packageId)).toBeUndefined();
+      const input: PackageInput = {
+        rupCode: "38844444", name: "Pemeliharaan Embung Desa Sidorejo", workUnitId: draft.work_unit_id, fiscalYear: 2027, fundingSource: "APBD", pagu: "2000000000",
+        category: "pekerjaan_konstruksi", method: "tender", evaluationMethod: "gugur_harga_terendah", qualification: "pasca", contractType: "harga_satuan", kbliCodes: ["41012"],
+        qualificationRequirements: "SBU BG004", hpsItems: [{ description: "Pekerjaan struktur", unit: "ls", quantity: "1", unitPrice: "1800000000" }],
+      };
+      await updatePackage(db, actorOf(ppk), packageId, input, t.clock.now());
+      expect(await documentOf(packageId)).toBeUndefined();
+    });
+    const document = (await documentOf(embung.packageId))?.document ?? "";
+    expect(document).toContain("pemeliharaan embung desa sidorejo");
+    expect(document).toContain(`38844444 ${embung.tenderCode}`);
+    expect(document).not.toContain("rencana");
+    expect(await codes("embung sidorejo")).toEqual([embung.tenderCode]);
+    expect(await codes("38833333")).toEqual([]);
   });
 
   it("counts up to a thousand past the page and says when the count stopped", async () => {
