@@ -85,5 +85,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   else await sqlite(db);
   // Filter-only searches: an agency (and category), and a fiscal year with an HPS range, each newest first.
   await db.schema.createIndex("packages_published_agency").on("packages").columns(["status", "agency_id", "category", "published_at"]).execute();
-  await db.schema.createIndex("packages_published_year_hps").on("packages").columns(["status", "fiscal_year", "hps_sen"]).execute();
+  // The HPS last: the range is checked in the index while it is read newest first.
+  await db.schema.createIndex("packages_published_year").on("packages").columns(["status", "fiscal_year", "published_at", "hps_sen"]).execute();
 }

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type AliasedSelectQueryBuilder, type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Dialect, Queryable } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { TenderSearchQuery } from "./portal.schemas.js";
@@ -69,25 +69,25 @@ function ftsQuery(words: string[]): string {
 }
 
 /**
- * The published packages whose search document (name, agency, work unit, RUP and tender codes; migration
- * `search-document`) contains every word, with the column giving them newest first (the publication
- * sequence). A word of three or more characters is a trigram index lookup; a shorter one cannot use a
- * trigram index and is checked on the documents found by the other words, or on every document when all
- * words are short (a scan, stopped as soon as a page and the count are full).
+ * The search documents (one per published package: name, agency, work unit, RUP and tender codes; migration
+ * `search-document`) containing every word. A word of three or more characters is a trigram index lookup
+ * (SQLite: FTS5, whose rowid order is the publication order, so a page needs no sort and LIMIT stops the
+ * lookup; PostgreSQL: its planner uses the pg_trgm index for LIKE). A shorter word cannot use a trigram
+ * index: it is checked on the documents the other words found, or on every document, newest first, when all
+ * words are short (a scan, stopped as soon as the page and the count are full).
  */
-function matchingPackages(db: Queryable, dialect: Dialect, words: string[]) {
-  let q = db.selectFrom("package_search").innerJoin("packages", "packages.id", "package_search.package_id").where("packages.status", "=", "published");
+function matchingDocuments(db: Queryable, dialect: Dialect, words: string[]) {
   const indexed = dialect === "sqlite" ? words.filter((w) => w.length >= 3) : [];
-  if (indexed.length === 0) {
-    // PostgreSQL's planner uses the pg_trgm index for LIKE by itself.
-    for (const word of words) q = q.where("package_search.document", "like", `%${word}%`);
-    return { q, newest: sql.ref<number>("package_search.id") };
-  }
-  // Driven by the full-text index, whose rowid order is the publication order: no sort, and LIMIT stops it.
-  // (Typed as the query without the index table: the callers only add conditions on the packages.)
-  let fts = q.innerJoin("package_search_fts", "package_search_fts.rowid", "package_search.id").where(sql<SqlBool>`package_search_fts match ${ftsQuery(indexed)}`) as unknown as typeof q;
-  for (const word of words.filter((w) => w.length < 3)) fts = fts.where("package_search.document", "like", `%${word}%`);
-  return { q: fts, newest: sql.ref<number>("package_search_fts.rowid") };
+  let q = db.selectFrom("package_search");
+  for (const word of indexed.length > 0 ? words.filter((w) => w.length < 3) : words) q = q.where("package_search.document", "like", `%${word}%`);
+  if (indexed.length === 0) return { q, byIndex: false };
+  // Typed as the query without the index table: the callers only add the packages and their conditions.
+  const fts = q.innerJoin("package_search_fts", "package_search_fts.rowid", "package_search.id").where(sql<SqlBool>`package_search_fts match ${ftsQuery(indexed)}`);
+  return { q: fts as unknown as typeof q, byIndex: true };
+}
+
+function hasPackageFilters(query: SearchFilters): boolean {
+  return [query.agencyId, query.category, query.method, query.stage, query.fiscalYear, query.minHpsSen, query.maxHpsSen].some((v) => v !== undefined);
 }
 
 /**
@@ -98,33 +98,33 @@ export async function searchTenders(db: Queryable, dialect: Dialect, query: Sear
   const words = query.q ? searchWords(query.q) : [];
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_AHEAD;
-  const page = <Q extends { limit(n: number): Q; offset(n: number): Q }>(q: Q) => q.limit(query.pageSize).offset(offset);
   const columns = ["agencies.name as agency_name", "work_units.name as work_unit_name"] as const;
-  let counted;
+  const countOf = async (matches: { as(alias: "matches"): AliasedSelectQueryBuilder<{ id: string | number }, "matches"> }) =>
+    Number((await db.selectFrom(matches.as("matches")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  let n;
   let rows;
   if (words.length > 0) {
     // Every word must appear in the document (Indonesian has little inflection to stem).
-    const { q, newest } = matchingPackages(db, dialect, words);
-    const filtered = q.where((eb) => packageFilters(eb, query, now));
-    counted = filtered.select("packages.id");
-    rows = await page(
-      filtered
-        .innerJoin("agencies", "agencies.id", "packages.agency_id")
-        .innerJoin("work_units", "work_units.id", "packages.work_unit_id")
-        .selectAll("packages")
-        .select(columns)
-        .orderBy(newest, "desc"),
-    ).execute();
+    const { q: documents, byIndex } = matchingDocuments(db, dialect, words);
+    const packages = documents.innerJoin("packages", "packages.id", "package_search.package_id").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now));
+    // Only published packages have a document: without filters on the package the documents are counted alone.
+    n = await countOf(hasPackageFilters(query) ? packages.select("package_search.id").limit(cap + 1) : documents.select("package_search.id").limit(cap + 1));
+    const listed = packages.innerJoin("agencies", "agencies.id", "packages.agency_id").innerJoin("work_units", "work_units.id", "packages.work_unit_id").selectAll("packages").select(columns);
+    const ordered = byIndex ? listed.orderBy(sql.ref("package_search_fts.rowid"), "desc") : listed.orderBy("packages.published_at", "desc").orderBy("packages.id");
+    rows = await ordered.limit(query.pageSize).offset(offset).execute();
   } else {
     // Both joins always match (the keys are required), so the count runs on the packages alone.
-    counted = db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now)).select("packages.id");
-    rows = await page(publishedTenders(db).where((eb) => packageFilters(eb, query, now)).selectAll("packages").select(columns).orderBy("packages.published_at", "desc").orderBy("packages.id")).execute();
+    n = await countOf(db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now)).select("packages.id").limit(cap + 1));
+    rows = await publishedTenders(db)
+      .where((eb) => packageFilters(eb, query, now))
+      .selectAll("packages")
+      .select(columns)
+      .orderBy("packages.published_at", "desc")
+      .orderBy("packages.id")
+      .limit(query.pageSize)
+      .offset(offset)
+      .execute();
   }
-  const total = await db
-    .selectFrom(counted.limit(cap + 1).as("matches"))
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const n = Number(total.n);
   return { total: Math.min(n, cap), totalExact: n <= cap, rows };
 }
 
