@@ -109,9 +109,24 @@ export async function searchTenders(db: Queryable, dialect: Dialect, query: Sear
     const packages = documents.innerJoin("packages", "packages.id", "package_search.package_id").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now));
     // Only published packages have a document: without filters on the package the documents are counted alone.
     n = await countOf(hasPackageFilters(query) ? packages.select("package_search.id").limit(cap + 1) : documents.select("package_search.id").limit(cap + 1));
-    const listed = packages.innerJoin("agencies", "agencies.id", "packages.agency_id").innerJoin("work_units", "work_units.id", "packages.work_unit_id").selectAll("packages").select(columns);
-    const ordered = byIndex ? listed.orderBy(sql.ref("package_search_fts.rowid"), "desc") : listed.orderBy("packages.published_at", "desc").orderBy("packages.id");
-    rows = await ordered.limit(query.pageSize).offset(offset).execute();
+    if (!byIndex && !hasPackageFilters(query)) {
+      // The page is taken from the documents alone, newest first (publication sequence), before the join:
+      // PostgreSQL would otherwise join every match to its package and only then sort.
+      const top = documents.select(["package_search.package_id", "package_search.id"]).orderBy("package_search.id", "desc").limit(query.pageSize).offset(offset).as("top");
+      rows = await db
+        .selectFrom(top)
+        .innerJoin("packages", "packages.id", "top.package_id")
+        .innerJoin("agencies", "agencies.id", "packages.agency_id")
+        .innerJoin("work_units", "work_units.id", "packages.work_unit_id")
+        .selectAll("packages")
+        .select(columns)
+        .orderBy("top.id", "desc")
+        .execute();
+    } else {
+      const listed = packages.innerJoin("agencies", "agencies.id", "packages.agency_id").innerJoin("work_units", "work_units.id", "packages.work_unit_id").selectAll("packages").select(columns);
+      const ordered = byIndex ? listed.orderBy(sql.ref("package_search_fts.rowid"), "desc") : listed.orderBy("packages.published_at", "desc").orderBy("packages.id");
+      rows = await ordered.limit(query.pageSize).offset(offset).execute();
+    }
   } else {
     // Both joins always match (the keys are required), so the count runs on the packages alone.
     n = await countOf(db.selectFrom("packages").where("packages.status", "=", "published").where((eb) => packageFilters(eb, query, now)).select("packages.id").limit(cap + 1));
