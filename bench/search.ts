@@ -65,43 +65,45 @@ async function seed(dataDir: string): Promise<string[]> {
   }
   const ppk = await createUser(db, null, { name: "PPK Uji", email: "ppk@bench.test", role: "ppk", agencyId: agencyIds[0], password: "Kata-sandi-uji-beban-2026" }, now);
   const at = now.toISOString();
-  for (let done = 0; done < PACKAGES; done += 1000) {
-    const rows = Array.from({ length: Math.min(1000, PACKAGES - done) }, (_, j) => {
-      const i = done + j;
-      const a = i % AGENCIES.length;
-      const hps = 50_000_000 + ((i * 7919) % 9_950) * 1_000_000;
-      return {
-        id: randomUUID(),
-        agency_id: agencyIds[a] as string,
-        work_unit_id: units[a] as string,
-        ppk_id: ppk.id,
-        rup_code: String(30_000_000 + i),
-        name: `${pick(WORKS, i)} ${pick(OBJECTS, Math.floor(i / 10))} ${pick(PLACES, Math.floor(i / 150))} Tahap ${(i % 4) + 1}`,
-        fiscal_year: 2025 + (i % 3),
-        funding_source: "APBD",
-        pagu_sen: hps * 110,
-        hps_sen: hps * 100,
-        category: pick(CATEGORIES, i),
-        method: "tender",
-        evaluation_method: "gugur_harga_terendah",
-        technical_weight: null,
-        qualification: "pasca",
-        contract_type: "harga_satuan",
-        kbli_codes: "[]",
-        qualification_requirements: "",
-        status: "published" as const,
-        hps_set_at: at,
-        retender_of: null,
-        tender_code: String(2_027_000_000 + i),
-        published_at: new Date(now.getTime() - i * 60_000).toISOString(),
-        created_at: at,
-        updated_at: at,
-      };
-    });
-    await db.transaction().execute(async (trx) => {
+  // One transaction: one durable commit for the whole seed (the search triggers run for every row).
+  await db.transaction().execute(async (trx) => {
+    for (let done = 0; done < PACKAGES; done += 1000) {
+      const rows = Array.from({ length: Math.min(1000, PACKAGES - done) }, (_, j) => {
+        const i = done + j;
+        const a = i % AGENCIES.length;
+        const hps = 50_000_000 + ((i * 7919) % 9_950) * 1_000_000;
+        return {
+          id: randomUUID(),
+          agency_id: agencyIds[a] as string,
+          work_unit_id: units[a] as string,
+          ppk_id: ppk.id,
+          rup_code: String(30_000_000 + i),
+          name: `${pick(WORKS, i)} ${pick(OBJECTS, Math.floor(i / 10))} ${pick(PLACES, Math.floor(i / 150))} Tahap ${(i % 4) + 1}`,
+          fiscal_year: 2025 + (i % 3),
+          funding_source: "APBD",
+          pagu_sen: hps * 110,
+          hps_sen: hps * 100,
+          category: pick(CATEGORIES, i),
+          method: "tender",
+          evaluation_method: "gugur_harga_terendah",
+          technical_weight: null,
+          qualification: "pasca",
+          contract_type: "harga_satuan",
+          kbli_codes: "[]",
+          qualification_requirements: "",
+          status: "published" as const,
+          hps_set_at: at,
+          retender_of: null,
+          tender_code: String(2_027_000_000 + i),
+          // Published in the order inserted, a minute apart, the last one now.
+          published_at: new Date(now.getTime() - (PACKAGES - 1 - i) * 60_000).toISOString(),
+          created_at: at,
+          updated_at: at,
+        };
+      });
       for (let k = 0; k < rows.length; k += 100) await trx.insertInto("packages").values(rows.slice(k, k + 100)).execute();
-    });
-  }
+    }
+  });
   // One address sends every request here: the limit for public search (a setting) is raised out of the way.
   const settings = await getSettings(db);
   await updateSettings(db, null, { ...settings, security: { ...settings.security, rateLimits: { ...DEFAULT_RATE_LIMITS, ...settings.security.rateLimits, publicSearch: 1_000_000 } } }, now);

@@ -31,6 +31,7 @@ import * as publishedIndex from "./migrations/20261126T1240-published-index.js";
 import * as surveys from "./migrations/20261127T0300-surveys.js";
 import * as complianceRegisters from "./migrations/20261127T0340-compliance-registers.js";
 import * as staffAndServerRoom from "./migrations/20261127T0420-staff-and-server-room.js";
+import * as searchDocument from "./migrations/20261127T0900-search-document.js";
 
 /**
  * Migrations are listed here rather than read from a folder, so the same list runs from the
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "20261127T0140-budget-suppliers": budgetSuppliers,
   "20261127T0300-surveys": surveys,
   "20261127T0340-compliance-registers": complianceRegisters,
+  "20261127T0900-search-document": searchDocument,
 };
 
 export class MigrationError extends Error {}

@@ -20,6 +20,7 @@ import type {
   WinnerProposalsTable,
 } from "./schema.selection.js";
 import type { RestoreDrillsTable } from "./schema.operations.js";
+import type { PackageSearchFtsTable, PackageSearchTable } from "./schema.search.js";
 import type { CriterionLiveSnapshotsTable } from "./schema.live-evidence.js";
 import type {
   StandardCyclesTable,
@@ -118,6 +119,8 @@ export interface DB {
   vendor_licences: VendorLicencesTable;
   vendor_verifications: VendorVerificationsTable;
   packages: PackagesTable;
+  package_search: PackageSearchTable;
+  package_search_fts: PackageSearchFtsTable;
   package_hps_items: PackageHpsItemsTable;
   package_assignments: PackageAssignmentsTable;
   package_committee_members: PackageCommitteeMembersTable;

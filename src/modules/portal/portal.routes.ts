@@ -21,7 +21,7 @@ export function portalRoutes(app: Api, deps: AppDeps): void {
       config: { rateLimit: settingsRateLimit(deps, "publicSearch") },
       schema: { tags: ["public"], summary: "Search published tenders (text, agency, category, method, stage, year, HPS range)", querystring: TenderSearchQuerySchema, response: { 200: TenderSearchResultSchema } },
     },
-    async (request) => searchPublicTenders(db, request.query, deps.clock.now()),
+    async (request) => searchPublicTenders(db, deps.database.dialect, request.query, deps.clock.now()),
   );
 
   app.get(

@@ -35,7 +35,9 @@ export const PublicTenderSummarySchema = z.object({
 
 export const TenderSearchResultSchema = z.object({
   items: z.array(PublicTenderSummarySchema),
+  /** How many tenders match; a lower bound when `totalExact` is false (counting stops 1,000 past the page). */
   total: z.number().int(),
+  totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   serverTime: z.string(),

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Dialect } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { AppError } from "../../server/errors.js";
 import { parseRupiah, quantityString, rupiahString } from "../packages/money.js";
@@ -35,14 +36,15 @@ function summary(row: TenderRow, windows: StageWindow[], now: Date) {
 }
 
 /** The public search: published tenders only, filtered, newest first, with the stage at this moment. */
-export async function searchPublicTenders(db: Kysely<DB>, query: TenderSearchQuery, now: Date) {
+export async function searchPublicTenders(db: Kysely<DB>, dialect: Dialect, query: TenderSearchQuery, now: Date) {
   const minHpsSen = query.minHps === undefined ? undefined : Number(parseRupiah(query.minHps));
   const maxHpsSen = query.maxHps === undefined ? undefined : Number(parseRupiah(query.maxHps));
-  const { total, rows } = await repo.searchTenders(db, { ...query, minHpsSen, maxHpsSen }, now.toISOString());
+  const { total, totalExact, rows } = await repo.searchTenders(db, dialect, { ...query, minHpsSen, maxHpsSen }, now.toISOString());
   const schedules = await repo.schedulesOf(db, rows.map((r) => r.id));
   return {
     items: rows.map((row) => summary(row, windowsOf(schedules.filter((s) => s.package_id === row.id)), now)),
     total,
+    totalExact,
     page: query.page,
     pageSize: query.pageSize,
     serverTime: now.toISOString(),

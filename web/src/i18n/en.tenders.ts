@@ -17,6 +17,7 @@ export const enTenders: typeof idTenders = {
     amountHint: "Rupiah, digits only",
     all: "All",
     total: "Packages found: {{count}}",
+    totalAtLeast: "Packages found: more than {{count}}",
     empty: "No package matches this search.",
     emptyAll: "No tender has been announced yet.",
     published: "Announced",

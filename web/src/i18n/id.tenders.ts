@@ -15,6 +15,7 @@ export const idTenders = {
     amountHint: "Rupiah, angka saja",
     all: "Semua",
     total: "Paket ditemukan: {{count}}",
+    totalAtLeast: "Paket ditemukan: lebih dari {{count}}",
     empty: "Tidak ada paket yang cocok dengan pencarian ini.",
     emptyAll: "Belum ada tender yang diumumkan.",
     published: "Diumumkan",

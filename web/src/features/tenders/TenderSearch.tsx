@@ -62,6 +62,7 @@ export function TenderSearch() {
   const problem = useFormProblem(search.error, FIELD_PATHS);
   const apply = (next: SearchParams) => setParams(writeParams(next));
   const filtered = Object.keys(writeParams({ ...applied, page: 1 })).length > 0;
+  // A count that stopped (`totalExact` false) still reaches 1,000 past this page, so "next" always exists.
   const totalPages = search.data ? Math.max(1, Math.ceil(search.data.total / PAGE_SIZE)) : 1;
   const fieldErrors = Object.keys(problem.fields).length > 0;
 
@@ -89,7 +90,7 @@ export function TenderSearch() {
       {search.data && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-total">
-            {t("search.total", { count: formatCount(search.data.total, language) })}
+            {t(search.data.totalExact ? "search.total" : "search.totalAtLeast", { count: formatCount(search.data.total, language) })}
           </Text>
           {search.data.items.length === 0 ? (
             <Text c="dimmed">{filtered ? t("search.empty") : t("search.emptyAll")}</Text>

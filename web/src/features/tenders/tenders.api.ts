@@ -24,7 +24,9 @@ export type TenderSummary = z.infer<typeof SummarySchema>;
 
 const SearchResultSchema = z.object({
   items: z.array(SummarySchema),
+  /** A lower bound when `totalExact` is false: the server stops counting 1,000 matches past the page. */
   total: z.number(),
+  totalExact: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   serverTime: z.string(),
