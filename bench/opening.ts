@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import inspector from "node:inspector";
 import { Readable } from "node:stream";
 import { DEFAULT_CHUNK_BYTES, sealBid, type BidPart } from "../src/crypto/envelope.js";
 import { keyPairFromSeed, publicKeyOf } from "../src/crypto/keys.js";
@@ -16,6 +18,24 @@ import { report, scratchDir, seconds, size } from "./lib.js";
 const BIDS = size("OPENING_BIDS", 1000);
 const BID_MB = size("OPENING_BID_MB", 2);
 const bidBytes = Math.round(BID_MB * 1_048_576);
+/** Where to write a CPU profile (.cpuprofile) of the opening phase alone, to see where its time goes; none unless set. */
+const PROFILE = process.env.BENCH_OPENING_PROFILE;
+
+/** The main thread's CPU profile, through the inspector, from now until stopInto. */
+async function startProfile() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return {
+    async stopInto(file: string) {
+      const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 function filePart(bytes: Uint8Array): BidPart {
   return {
@@ -51,10 +71,12 @@ async function main(): Promise<void> {
   const sealSeconds = seconds(sealStart);
   const totalMB = (stored.length * bidBytes) / 1_048_576;
 
+  const profiler = PROFILE ? await startProfile() : null;
   const openStart = process.hrtime.bigint();
   const outcomes = await openEnvelopes(store, stored.map((b) => ({ sha256: b.sha256, vendor_id: b.vendorId })), tenderCode, tenderKey);
   if (outcomes.some((o) => o.outcome.status !== "valid")) throw new Error("a bid did not open");
   const openSeconds = seconds(openStart);
+  if (profiler && PROFILE) await profiler.stopInto(PROFILE);
 
   // The limit: node:crypto AES-256-GCM over the same bytes, in the envelope's chunk size.
   const key = randomBytes(32);

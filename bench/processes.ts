@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import { seconds } from "./lib.js";
 
 /*
@@ -30,6 +31,24 @@ export function freePort(): Promise<number> {
 export function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0") / 1024;
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux, clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds the whole machine spent busy and in total since boot, over all cores. */
+export function machineCpu(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const { user, nice, sys, irq, idle } = cpu.times;
+    busy += (user + nice + sys + irq) / 1000;
+    total += (user + nice + sys + irq + idle) / 1000;
+  }
+  return { busy, total };
 }
 
 /** Spawns a Node process; it is killed with the benchmark if still running. */

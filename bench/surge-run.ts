@@ -4,7 +4,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { createTestApp } from "../test/support/app.js";
 import { percentile, scratchDir, size } from "./lib.js";
-import { rssMiB, spawnNode, startAndWait, stop } from "./processes.js";
+import { cpuSeconds, machineCpu, rssMiB, spawnNode, startAndWait, stop } from "./processes.js";
 import type { SentBid, SurgeLoadConfig } from "./surge-load.js";
 import { buildSurgeFixture, closeBiddingAt } from "./surge-setup.js";
 
@@ -43,6 +43,11 @@ export interface SurgeRun {
   p99Ms: number;
   peakRssMiB: number;
   envelopeBytes: number;
+  /** Where the machine's CPU went during the surge, in core-seconds: the servers, the load generator, all of it. */
+  serverCpuSeconds: number;
+  loadCpuSeconds: number;
+  machineBusyCpuSeconds: number;
+  machineCpuSeconds: number;
 }
 
 async function main(): Promise<void> {
@@ -76,6 +81,10 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(scratch, "config.json"), JSON.stringify(config));
   const load = spawnNode(["--import", "tsx", path.join(import.meta.dirname, "surge-load.ts"), path.join(scratch, "config.json")], {}, "pipe");
   const output = readline.createInterface({ input: load.stdout as NodeJS.ReadableStream });
+  let loadReport = { cpuSeconds: Number.NaN };
+  output.on("line", (line) => {
+    if (line.startsWith("{")) loadReport = JSON.parse(line) as typeof loadReport;
+  });
   await new Promise<void>((resolve, reject) => {
     output.on("line", (line) => line === "ready" && resolve());
     load.once("exit", (code) => reject(new Error(`load generator exited with ${code} before it was ready`)));
@@ -91,11 +100,15 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, total);
   }, 50);
   const started = process.hrtime.bigint();
+  const serverCpuBefore = servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid as number), 0);
+  const machineBefore = machineCpu();
   const finished = new Promise((resolve) => load.once("exit", resolve));
   load.stdin?.write(`go ${deadline.getTime()}\n`);
   await finished;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
+  const serverCpu = servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid as number), 0) - serverCpuBefore;
+  const machineAfter = machineCpu();
   for (const s of servers) await stop(s.child);
 
   const sent = fs.readFileSync(config.out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as SentBid);
@@ -135,6 +148,10 @@ async function main(): Promise<void> {
     p99Ms: percentile(latencies, 99),
     peakRssMiB: peakRss,
     envelopeBytes: acknowledged[0]?.bytes ?? 0,
+    serverCpuSeconds: serverCpu,
+    loadCpuSeconds: loadReport.cpuSeconds,
+    machineBusyCpuSeconds: machineAfter.busy - machineBefore.busy,
+    machineCpuSeconds: machineAfter.total - machineBefore.total,
   };
   console.log(JSON.stringify(run));
 }

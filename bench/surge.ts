@@ -70,6 +70,9 @@ async function main(): Promise<void> {
       [`${name}P95Ms`]: run.p95Ms,
       [`${name}P99Ms`]: run.p99Ms,
       [`${name}PeakRssMiB`]: run.peakRssMiB,
+      [`${name}ServerCpuSeconds`]: run.serverCpuSeconds,
+      [`${name}LoadGeneratorCpuSeconds`]: run.loadCpuSeconds,
+      [`${name}MachineBusyPercent`]: (100 * run.machineBusyCpuSeconds) / run.machineCpuSeconds,
     });
     ratios[`${name}ToRawDurableWrite`] = run.mbPerSecond / raw.mbPerSecond;
     if (Object.keys(run.errors).length > 0) console.log(`${name} refusals: ${JSON.stringify(run.errors)}`);

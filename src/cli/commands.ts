@@ -10,6 +10,7 @@ import { printDemoLogins } from "./demo-output.js";
 import { helpdeskMailCommand } from "./helpdesk-mail.js";
 import { UsageError } from "./usage-error.js";
 import { verifyCommand } from "./verify.js";
+import { DEMO_PROFILE_NAMES, DEMO_PROFILES, type DemoProfile } from "../demo/demo-data.js";
 
 export interface Io {
   out(line: string): void;
@@ -27,13 +28,22 @@ function noArgs(args: string[]): void {
   if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
 }
 
+/** The demo profile named on the command line, Kota Madiun when none is. */
+function demoProfile(args: string[]): DemoProfile {
+  const [name, extra] = args;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  if (name === undefined) return "madiun";
+  if (!DEMO_PROFILE_NAMES.includes(name as DemoProfile)) throw new UsageError(`unknown demo LPSE "${name}" (one of: ${DEMO_PROFILE_NAMES.join(", ")})`);
+  return name as DemoProfile;
+}
+
 /** Serve until SIGINT/SIGTERM, then close cleanly (the database last). */
-async function serve(io: Io, demo: boolean): Promise<number> {
+async function serve(io: Io, demo: DemoProfile | null): Promise<number> {
   const config = loadConfig(io.env);
   const runtime = await openRuntime(config);
   if (demo) {
-    const seeded = await seedDemo(runtime.deps);
-    io.out(seeded ? "Demo data created: LPSE Kota Madiun." : "Demo data already present: keeping it.");
+    const seeded = await seedDemo(runtime.deps, demo);
+    io.out(seeded ? `Demo data created: ${DEMO_PROFILES[demo].lpse.name}.` : "Demo data already present: keeping it.");
   }
   const server = await startServer(runtime);
   if (demo) await printDemoLogins(runtime.deps, io, server.url);
@@ -48,8 +58,11 @@ async function serve(io: Io, demo: boolean): Promise<number> {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  start: { summary: "start the server (no demo data)", run: (args, io) => (noArgs(args), serve(io, false)) },
-  demo: { summary: "create the demo LPSE (Kota Madiun) on first run, print its logins and start", run: (args, io) => (noArgs(args), serve(io, true)) },
+  start: { summary: "start the server (no demo data)", run: (args, io) => (noArgs(args), serve(io, null)) },
+  demo: {
+    summary: "demo [madiun|ngawi]: create the demo LPSE on first run (Kota Madiun, 17 of 17; or Kabupaten Ngawi, 11 of 17), print its logins and start",
+    run: (args, io) => serve(io, demoProfile(args)),
+  },
   migrate: {
     summary: "bring the database schema up to date and exit",
     run: async (args, io) => {

@@ -261,6 +261,47 @@ export interface OpenBidOptions {
    * decrypts on the calling thread instead of a round trip to the thread pool per chunk.
    */
   aesGcm?: (contentKey: Uint8Array) => ChunkDecrypter;
+  /**
+   * HPKE open of the wrapped content key (RFC 9180 base mode, the suite's): @hpke/core's unless given. The
+   * server passes one on node:crypto made once per tender key.
+   */
+  unwrapKey?: (enc: Uint8Array, info: Uint8Array, wrapped: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+}
+
+/**
+ * A stored envelope read in its own pieces: the prefix with the header, then each sealed chunk exactly, so
+ * the opening decrypts every chunk in place instead of joining reads that straddle chunk boundaries.
+ * `read(n)` returns the next n bytes (fewer only at the end), valid until the next read; each sealed chunk is
+ * consumed before the next is read. A malformed header is left to openBid's check:
+ * the rest is then passed on in pieces of the default chunk size.
+ */
+export async function* envelopePieces(read: (n: number) => Promise<Uint8Array>): AsyncGenerator<Uint8Array> {
+  // A reader may fill the same buffer on every read (the server's does): what is kept is copied.
+  const prefix = (await read(PREFIX_BYTES)).slice();
+  if (prefix.length < PREFIX_BYTES) {
+    yield prefix;
+    return;
+  }
+  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(MAGIC.length + 1);
+  const headerBytes = (await read(headerLength)).slice();
+  yield concat(prefix, headerBytes);
+  let sizes: number[] = [];
+  try {
+    const header = checkHeader(JSON.parse(fromUtf8(headerBytes)));
+    sizes = header.parts.flatMap((size) => Array.from({ length: chunksOf(size, header.chunkSize) }, (_, c) => Math.min(header.chunkSize, size - c * header.chunkSize) + TAG_BYTES));
+  } catch {
+    // Not a header this version reads: openBid refuses it from the bytes above.
+  }
+  for (const size of sizes) {
+    const piece = await read(size);
+    if (piece.length > 0) yield piece;
+    if (piece.length < size) return;
+  }
+  for (;;) {
+    const rest = await read(DEFAULT_CHUNK_BYTES);
+    if (rest.length === 0) return;
+    yield rest.slice();
+  }
 }
 
 /**
@@ -289,11 +330,16 @@ export async function openBid(
   const headerBytes = leftover.slice(PREFIX_BYTES, PREFIX_BYTES + headerLength);
   leftover = leftover.subarray(PREFIX_BYTES + headerLength);
 
-  const contentKeyBytes = new Uint8Array(
-    await suite.open({ recipientKey: tenderKey, enc: fromBase64Url(header.enc), info: keyInfo(header.tenderCode, header.vendorId) }, fromBase64Url(header.wrappedKey)).catch(() => {
-      throw new EnvelopeError("the content key does not open with this tender's key");
-    }),
-  );
+  const enc = fromBase64Url(header.enc);
+  const info = keyInfo(header.tenderCode, header.vendorId);
+  const wrappedKey = fromBase64Url(header.wrappedKey);
+  const unwrap = options.unwrapKey ?? (async (e: Uint8Array, i: Uint8Array, w: Uint8Array) => new Uint8Array(await suite.open({ recipientKey: tenderKey, enc: e as Uint8Array<ArrayBuffer>, info: i as Uint8Array<ArrayBuffer> }, w as Uint8Array<ArrayBuffer>)));
+  let contentKeyBytes: Uint8Array<ArrayBuffer>;
+  try {
+    contentKeyBytes = new Uint8Array(await unwrap(enc, info, wrappedKey));
+  } catch {
+    throw new EnvelopeError("the content key does not open with this tender's key");
+  }
   const decrypt: ChunkDecrypter = options.aesGcm ? options.aesGcm(contentKeyBytes) : await webCryptoAesGcm(contentKeyBytes);
   wipe(contentKeyBytes);
   const headerHash = await sha256(headerBytes);

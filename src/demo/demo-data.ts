@@ -1,8 +1,17 @@
 import type { Holiday } from "../modules/settings/settings.schemas.js";
 import type { Role } from "../modules/users/roles.js";
 
-/** The demo LPSE: Kota Madiun, Jawa Timur (WIB), which meets all 17 LPSE standards. */
-export const DEMO_LPSE = { name: "LPSE Kota Madiun", region: "Kota Madiun, Jawa Timur", timeZone: "WIB" as const };
+/**
+ * The demo LPSEs. One installation is one LPSE, so the demo is started as either: Kota Madiun, Jawa Timur
+ * (WIB), which meets all 17 LPSE standards and shows every register and procurement; or Kabupaten Ngawi,
+ * which meets 11 and learns from Madiun (the standards side: its cycles, open findings and Madiun as a peer).
+ */
+export const DEMO_PROFILES = {
+  madiun: { lpse: { name: "LPSE Kota Madiun", region: "Kota Madiun, Jawa Timur", timeZone: "WIB" as const }, domain: "lpse-madiun.demo", hospital: "RSUD Kota Madiun" },
+  ngawi: { lpse: { name: "LPSE Kabupaten Ngawi", region: "Kabupaten Ngawi, Jawa Timur", timeZone: "WIB" as const }, domain: "lpse-ngawi.demo", hospital: "RSUD dr. Soeroto Ngawi" },
+};
+export type DemoProfile = keyof typeof DEMO_PROFILES;
+export const DEMO_PROFILE_NAMES = Object.keys(DEMO_PROFILES) as DemoProfile[];
 
 /** One password for every demo account; it satisfies the password policy. Demo data only. */
 export const DEMO_PASSWORD = "Madiun#Demo2026";
@@ -13,9 +22,14 @@ export const DEMO_AGENCIES = [
   { code: "DINDIK", name: "Dinas Pendidikan", kind: "dinas", units: [["DINDIK-SD", "Bidang Pembinaan Sekolah Dasar"], ["DINDIK-SMP", "Bidang Pembinaan Sekolah Menengah Pertama"]] },
   { code: "DINKES", name: "Dinas Kesehatan dan Keluarga Berencana", kind: "dinas", units: [["DINKES-YANKES", "Bidang Pelayanan Kesehatan"], ["DINKES-P2P", "Bidang Pencegahan dan Pengendalian Penyakit"]] },
   { code: "DISHUB", name: "Dinas Perhubungan", kind: "dinas", units: [["DISHUB-LLAJ", "Bidang Lalu Lintas Angkutan Jalan"]] },
-  { code: "RSUD", name: "RSUD Kota Madiun", kind: "rsud", units: [["RSUD-PENUNJANG", "Bidang Penunjang Medik"]] },
+  { code: "RSUD", name: "RSUD", kind: "rsud", units: [["RSUD-PENUNJANG", "Bidang Penunjang Medik"]] },
   { code: "INSPEKTORAT", name: "Inspektorat Daerah", kind: "lainnya", units: [["INSP-01", "Sekretariat Inspektorat"]] },
 ] as const;
+
+/** The agencies of a demo LPSE: the same set, with its own hospital. */
+export function demoAgencies(profile: DemoProfile) {
+  return DEMO_AGENCIES.map((a) => (a.code === "RSUD" ? { ...a, name: DEMO_PROFILES[profile].hospital } : a));
+}
 
 export interface DemoUser {
   email: string;
@@ -25,29 +39,33 @@ export interface DemoUser {
   vendorIndex?: number;
 }
 
-const DOMAIN = "lpse-madiun.demo";
+/** The demo accounts of a demo LPSE, at its own mail domain. */
+export function demoUsers(profile: DemoProfile): DemoUser[] {
+  const domain = DEMO_PROFILES[profile].domain;
+  return DEMO_ACCOUNTS.map((u) => ({ ...u, email: `${u.email}@${domain}` }));
+}
 
-export const DEMO_USERS: DemoUser[] = [
-  { email: `kepala@${DOMAIN}`, name: "Drs. Suryo Wibowo", role: "kepala_lpse" },
-  { email: `admin@${DOMAIN}`, name: "Rina Wulandari", role: "admin_ppe" },
-  { email: `admin.dpupr@${DOMAIN}`, name: "Agus Setiawan", role: "admin_agency", agencyCode: "DPUPR" },
-  { email: `admin.pbj@${DOMAIN}`, name: "Sri Handayani", role: "admin_agency", agencyCode: "SETDA-PBJ" },
-  { email: `admin.dinkes@${DOMAIN}`, name: "Yuli Astuti", role: "admin_agency", agencyCode: "DINKES" },
-  { email: `admin.dindik@${DOMAIN}`, name: "Teguh Santoso", role: "admin_agency", agencyCode: "DINDIK" },
-  { email: `verifikator@${DOMAIN}`, name: "Dewi Lestari", role: "verifikator" },
-  { email: `helpdesk@${DOMAIN}`, name: "Bayu Pratama", role: "helpdesk" },
-  { email: `kpa.dpupr@${DOMAIN}`, name: "Ir. Heru Susanto", role: "pa_kpa", agencyCode: "DPUPR" },
-  { email: `ppk.dpupr@${DOMAIN}`, name: "Yudi Hartono", role: "ppk", agencyCode: "DPUPR" },
-  { email: `ppk.dindik@${DOMAIN}`, name: "Siti Aminah", role: "ppk", agencyCode: "DINDIK" },
-  { email: `ppk.dinkes@${DOMAIN}`, name: "dr. Ratna Sari", role: "ppk", agencyCode: "DINKES" },
-  { email: `pokja1@${DOMAIN}`, name: "Eko Prasetyo", role: "pokja", agencyCode: "SETDA-PBJ" },
-  { email: `pokja2@${DOMAIN}`, name: "Nur Hidayati", role: "pokja", agencyCode: "SETDA-PBJ" },
-  { email: `pokja3@${DOMAIN}`, name: "Bambang Sutrisno", role: "pokja", agencyCode: "SETDA-PBJ" },
-  { email: `pp.dindik@${DOMAIN}`, name: "Fitri Rahmawati", role: "pejabat_pengadaan", agencyCode: "DINDIK" },
-  { email: `auditor@${DOMAIN}`, name: "Hendra Gunawan", role: "auditor" },
-  { email: `vendor1@${DOMAIN}`, name: "Slamet Riyadi", role: "vendor", vendorIndex: 0 },
-  { email: `vendor2@${DOMAIN}`, name: "Wahyu Nugroho", role: "vendor", vendorIndex: 1 },
-  { email: `vendor3@${DOMAIN}`, name: "Lilik Suryani", role: "vendor", vendorIndex: 2 },
+const DEMO_ACCOUNTS: DemoUser[] = [
+  { email: "kepala", name: "Drs. Suryo Wibowo", role: "kepala_lpse" },
+  { email: "admin", name: "Rina Wulandari", role: "admin_ppe" },
+  { email: "admin.dpupr", name: "Agus Setiawan", role: "admin_agency", agencyCode: "DPUPR" },
+  { email: "admin.pbj", name: "Sri Handayani", role: "admin_agency", agencyCode: "SETDA-PBJ" },
+  { email: "admin.dinkes", name: "Yuli Astuti", role: "admin_agency", agencyCode: "DINKES" },
+  { email: "admin.dindik", name: "Teguh Santoso", role: "admin_agency", agencyCode: "DINDIK" },
+  { email: "verifikator", name: "Dewi Lestari", role: "verifikator" },
+  { email: "helpdesk", name: "Bayu Pratama", role: "helpdesk" },
+  { email: "kpa.dpupr", name: "Ir. Heru Susanto", role: "pa_kpa", agencyCode: "DPUPR" },
+  { email: "ppk.dpupr", name: "Yudi Hartono", role: "ppk", agencyCode: "DPUPR" },
+  { email: "ppk.dindik", name: "Siti Aminah", role: "ppk", agencyCode: "DINDIK" },
+  { email: "ppk.dinkes", name: "dr. Ratna Sari", role: "ppk", agencyCode: "DINKES" },
+  { email: "pokja1", name: "Eko Prasetyo", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: "pokja2", name: "Nur Hidayati", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: "pokja3", name: "Bambang Sutrisno", role: "pokja", agencyCode: "SETDA-PBJ" },
+  { email: "pp.dindik", name: "Fitri Rahmawati", role: "pejabat_pengadaan", agencyCode: "DINDIK" },
+  { email: "auditor", name: "Hendra Gunawan", role: "auditor" },
+  { email: "vendor1", name: "Slamet Riyadi", role: "vendor", vendorIndex: 0 },
+  { email: "vendor2", name: "Wahyu Nugroho", role: "vendor", vendorIndex: 1 },
+  { email: "vendor3", name: "Lilik Suryani", role: "vendor", vendorIndex: 2 },
 ];
 
 /** Verified demo vendors. NPWP numbers are made up and only shaped like real ones. */

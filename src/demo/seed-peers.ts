@@ -9,13 +9,14 @@ import { type AssessmentSummary, SUMMARY_FORMAT, signSummary } from "../modules/
 import { publishTemplate } from "../modules/standards/templates.service.js";
 import { findUserById, unsafeFindUserByEmail } from "../modules/users/users.repository.js";
 import type { FileStore } from "../storage/file-store.js";
+import { DEMO_PROFILES } from "./demo-data.js";
 
-const DOMAIN = "lpse-madiun.demo";
+const DOMAIN = DEMO_PROFILES.madiun.domain;
 /** Ngawi's gaps in its 2025 cycle: 6 standards not met, so 11 of 17 (among them network security, S11, and the internal assessment team, S17). */
 const NGAWI_GAPS = new Set(["S04", "S08", "S11", "S12", "S14", "S17"]);
 
 /** A one-page PDF with a title line, so the demo templates open in any reader. */
-function onePagePdf(text: string): Buffer {
+export function onePagePdf(text: string): Buffer {
   const content = `BT /F1 18 Tf 72 770 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",

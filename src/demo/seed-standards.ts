@@ -5,8 +5,9 @@ import { CATALOG_V1 } from "../modules/standards/catalog/v1.js";
 import * as standards from "../modules/standards/standards.service.js";
 import { findUserById, unsafeFindUserByEmail } from "../modules/users/users.repository.js";
 import type { Actor } from "../server/actor.js";
+import { DEMO_PROFILES } from "./demo-data.js";
 
-const DOMAIN = "lpse-madiun.demo";
+const DOMAIN = DEMO_PROFILES.madiun.domain;
 
 async function actor(db: Kysely<DB>, localPart: string): Promise<Actor> {
   const row = await unsafeFindUserByEmail(db, `${localPart}@${DOMAIN}`);

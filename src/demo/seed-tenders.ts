@@ -14,8 +14,9 @@ import { proposeSchedule } from "../modules/tenders/schedule.propose.js";
 import { setSchedule } from "../modules/tenders/schedule.service.js";
 import { unsafeFindUserByEmail, findUserById } from "../modules/users/users.repository.js";
 import type { Actor } from "../server/actor.js";
+import { DEMO_PROFILES } from "./demo-data.js";
 
-const DOMAIN = "lpse-madiun.demo";
+const DOMAIN = DEMO_PROFILES.madiun.domain;
 
 async function actor(db: Kysely<DB>, localPart: string): Promise<Actor> {
   const row = await unsafeFindUserByEmail(db, `${localPart}@${DOMAIN}`);

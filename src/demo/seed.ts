@@ -20,7 +20,8 @@ import { publicationContext } from "../modules/tenders/publication-context.js";
 import { seedDemoPeers } from "./seed-peers.js";
 import { seedDemoStandards } from "./seed-standards.js";
 import { seedDemoTenders } from "./seed-tenders.js";
-import { DEMO_AGENCIES, DEMO_HOLIDAYS_2026, DEMO_LPSE, DEMO_PASSWORD, DEMO_USERS, DEMO_VENDORS } from "./demo-data.js";
+import { DEMO_HOLIDAYS_2026, DEMO_PASSWORD, DEMO_PROFILE_NAMES, DEMO_PROFILES, DEMO_VENDORS, type DemoProfile, demoAgencies, demoUsers } from "./demo-data.js";
+import { seedDemoNgawi } from "./seed-ngawi.js";
 
 const DEMO_MARKER = "demo_seeded_at";
 
@@ -32,17 +33,21 @@ export interface DemoLogin {
   totpSecret: string | null;
 }
 
-/** Seed the demo LPSE once; later runs leave the data as the user changed it. Returns whether it seeded. */
-export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "config" | "fileStore">): Promise<boolean> {
+/**
+ * Seed a demo LPSE once (Kota Madiun unless another profile is named); later runs leave the data as the user
+ * changed it. Returns whether it seeded.
+ */
+export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "config" | "fileStore">, profile: DemoProfile = "madiun"): Promise<boolean> {
   const db = deps.database.db;
   if (await readSetting(db, DEMO_MARKER)) return false;
   const now = deps.clock.now();
+  const users = demoUsers(profile);
 
   const settings = await getSettings(db);
-  await updateSettings(db, null, { ...settings, ...DEMO_LPSE }, now);
+  await updateSettings(db, null, { ...settings, ...DEMO_PROFILES[profile].lpse }, now);
 
   const agencyIds = new Map<string, string>();
-  for (const a of DEMO_AGENCIES) {
+  for (const a of demoAgencies(profile)) {
     const agency = await createAgency(db, null, { code: a.code, name: a.name, kind: a.kind }, now);
     agencyIds.set(a.code, agency.id);
     for (const [code, name] of a.units) await createWorkUnit(db, null, agency.id, { code, name }, now);
@@ -78,7 +83,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
     });
   }
 
-  for (const u of DEMO_USERS) {
+  for (const u of users) {
     const user = await createUser(
       db,
       null,
@@ -102,7 +107,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   }
 
   // The demo vendors were checked in person by the demo Verifikator: keep that history like a real one.
-  const verifier = await unsafeFindUserByEmail(db, DEMO_USERS.find((u) => u.role === "verifikator")?.email ?? "");
+  const verifier = await unsafeFindUserByEmail(db, users.find((u) => u.role === "verifikator")?.email ?? "");
   if (verifier) {
     for (const vendorId of vendorIds) {
       await insertVerification(db, { id: randomUUID(), vendor_id: vendorId, verifier_id: verifier.id, decision: "approved", mode: "in_person", reason: "Dokumen asli sesuai (data demo)", created_at: now.toISOString() });
@@ -110,10 +115,16 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
   }
 
   for (const h of DEMO_HOLIDAYS_2026) await addHoliday(db, null, h, now);
+  const emailOf = (role: string) => users.find((u) => u.role === role)?.email ?? "";
+  if (profile === "ngawi") {
+    // Ngawi's installation shows the standards side: its cycles and open findings, and Madiun as its peer.
+    await seedDemoNgawi(deps, { head: emailOf("kepala_lpse"), admin: emailOf("admin_ppe"), helpdesk: emailOf("helpdesk"), verifier: emailOf("verifikator") }, now);
+    await writeSetting(db, DEMO_MARKER, JSON.stringify(now.toISOString()), now.toISOString());
+    return true;
+  }
   await seedDemoTenders(db, now, publicationContext(deps.config));
   await seedDemoStandards(db, now);
   await seedDemoPeers(db, deps.fileStore, now);
-  const emailOf = (role: string) => DEMO_USERS.find((u) => u.role === role)?.email ?? "";
   await seedDemoHelpdesk(deps, { helpdesk: emailOf("helpdesk"), admin: emailOf("admin_ppe"), vendor: emailOf("vendor") });
   await seedDemoRegisters(deps, { admin: emailOf("admin_ppe"), head: emailOf("kepala_lpse"), helpdesk: emailOf("helpdesk") });
   await seedDemoOperationsRegisters(deps, emailOf("admin_ppe"));
@@ -128,7 +139,7 @@ export async function seedDemo(deps: Pick<AppDeps, "database" | "clock" | "confi
 /** The demo accounts as they are now in the database (TOTP keys included: demo only). */
 export async function demoLogins(deps: Pick<AppDeps, "database">): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
-  for (const u of DEMO_USERS) {
+  for (const u of DEMO_PROFILE_NAMES.flatMap(demoUsers)) {
     const row = await unsafeFindUserByEmail(deps.database.db, u.email);
     if (!row) continue;
     logins.push({ email: row.email, name: row.name, role: row.role, agency: u.agencyCode ?? null, totpSecret: row.totp_secret });

@@ -24,8 +24,10 @@ export interface TransferObserver {
 export interface FileStore {
   /** Stream into the store, hashing as it goes, refusing more than `maxBytes`; durable when it resolves. */
   put(source: Readable, maxBytes: number): Promise<StoredFile>;
-  /** Reads a stored file; `readBytes` sets the piece size (64 KiB unless given; whole-file readers such as the opening pass more). */
-  open(sha256: string, options?: { readBytes?: number }): Readable;
+  /** Reads a stored file as a stream (downloads). */
+  open(sha256: string): Readable;
+  /** Reads a stored file front to back in pieces of the sizes asked for (the opening reads sealed chunks exactly). */
+  reader(sha256: string): Promise<SequentialReader>;
   /** The first bytes of a stored file, for detecting its type from content. */
   head(sha256: string, bytes: number): Promise<Uint8Array>;
   /**
@@ -39,6 +41,15 @@ export interface FileStore {
   removePartial(id: string): Promise<void>;
   /** Report uploads in progress and bytes received to `observer` (one observer; the last one set). */
   observe(observer: TransferObserver): void;
+}
+
+/**
+ * Reads the next n bytes (fewer only at the end of the file); close when done. The bytes returned are valid
+ * until the next read: the reader fills one buffer again and again rather than allocating a megabyte per read.
+ */
+export interface SequentialReader {
+  read(n: number): Promise<Uint8Array>;
+  close(): Promise<void>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -152,8 +163,8 @@ export class LocalFileStore implements FileStore {
     return { sha256, size };
   }
 
-  open(sha256: string, options: { readBytes?: number } = {}): Readable {
-    return fs.createReadStream(this.pathOf(sha256), options.readBytes ? { highWaterMark: options.readBytes } : {});
+  open(sha256: string): Readable {
+    return fs.createReadStream(this.pathOf(sha256));
   }
 
   private partialPath(id: string): string {
@@ -226,6 +237,25 @@ export class LocalFileStore implements FileStore {
 
   async removePartial(id: string): Promise<void> {
     await fs.promises.rm(this.partialPath(id), { force: true });
+  }
+
+  async reader(sha256: string): Promise<SequentialReader> {
+    const handle = await fs.promises.open(this.pathOf(sha256), "r");
+    let reused = Buffer.alloc(0);
+    return {
+      async read(n: number) {
+        if (reused.length < n) reused = Buffer.allocUnsafe(n);
+        const buffer = reused.subarray(0, n);
+        let filled = 0;
+        while (filled < n) {
+          const { bytesRead } = await handle.read(buffer, filled, n - filled, null);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return filled === n ? buffer : buffer.subarray(0, filled);
+      },
+      close: () => handle.close(),
+    };
   }
 
   async head(sha256: string, bytes: number): Promise<Uint8Array> {

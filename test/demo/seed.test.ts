@@ -165,3 +165,41 @@ describe("demo data", () => {
     expect(result.eventCount).toBeGreaterThan(80);
   });
 });
+
+describe("demo data of Kabupaten Ngawi", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date("2026-11-26T03:00:00Z") });
+    expect(await seedDemo(t.deps, "ngawi")).toBe(true);
+  });
+  afterAll(() => t.close());
+
+  it("is Ngawi's own LPSE: 11 of 17 signed off, an open cycle with open findings on network security and the internal assessment team, Madiun as a peer at 17 of 17", async () => {
+    const db = t.deps.database.db;
+    const pub = await t.client().get<{ name: string }>("/api/v1/public/lpse");
+    expect(pub.body.name).toBe("LPSE Kabupaten Ngawi");
+    const cycles = await db.selectFrom("standard_cycles").select(["id", "period", "status", "met_count"]).orderBy("period").execute();
+    expect(cycles.map(({ period, status, met_count }) => ({ period, status, met_count }))).toEqual([
+      { period: "2025", status: "signed_off", met_count: 11 },
+      { period: "2026", status: "open", met_count: null },
+    ]);
+    const findings = await db.selectFrom("standard_findings").select(["standard_code", "status", "priority"]).where("cycle_id", "=", cycles[1]?.id ?? "").orderBy("standard_code").execute();
+    expect(findings).toEqual([
+      { standard_code: "S11", status: "open", priority: "high" },
+      { standard_code: "S17", status: "open", priority: "high" },
+    ]);
+    const head = (await demoLogins(t.deps)).find((l) => l.role === "kepala_lpse");
+    expect(head?.email).toBe("kepala@lpse-ngawi.demo");
+    const client = t.client();
+    expect((await client.post<{ status: string }>("/api/v1/auth/login", { email: head?.email, password: DEMO_PASSWORD })).body.status).toBe("totp_required");
+    expect((await client.post("/api/v1/auth/totp", { code: totpCode(head?.totpSecret ?? "", t.clock.now()) })).status).toBe(200);
+    const comparison = await client.get<{ lpses: { name: string; own: boolean; metCount: number | null }[] }>("/api/v1/standards/comparison");
+    expect(comparison.body.lpses.map(({ name, own, metCount }) => ({ name, own, metCount }))).toEqual([
+      { name: "LPSE Kabupaten Ngawi", own: true, metCount: 11 },
+      { name: "LPSE Kota Madiun", own: false, metCount: 17 },
+    ]);
+    const actions = await db.selectFrom("study_visit_actions").select("finding_id").execute();
+    expect(actions.every((a) => a.finding_id !== null)).toBe(true);
+    expect(await db.selectFrom("standard_templates").select("title").orderBy("title").execute()).toEqual([{ title: "SK dan SOP Tim Penilai Internal" }, { title: "SOP Pemindaian Kerentanan Bulanan" }]);
+  });
+});

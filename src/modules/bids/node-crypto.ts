@@ -8,8 +8,6 @@ import type { ChunkDecrypter } from "../../crypto/envelope.js";
 
 const TAG_BYTES = 16;
 
-/** The opening reads each envelope whole, one bid at a time: in pieces of a chunk and its tag, not 64 KiB. */
-export const OPENING_READ_BYTES = 1_048_576 + TAG_BYTES;
 
 /** A content key kept as a KeyObject (a copy: the caller wipes its bytes), decrypting chunk by chunk. */
 export function nodeAesGcm(contentKey: Uint8Array): ChunkDecrypter {

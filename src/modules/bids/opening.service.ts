@@ -1,4 +1,4 @@
-import { openBid, EnvelopeError, type OpenedBid } from "../../crypto/envelope.js";
+import { envelopePieces, openBid, EnvelopeError, type OpenBidOptions, type OpenedBid } from "../../crypto/envelope.js";
 import { type KeyPair, recoverTenderKey, shareHash, WrongSharesError } from "../../crypto/keys.js";
 import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";
@@ -11,7 +11,8 @@ import { readSchedule } from "../tenders/tenders.repository.js";
 import type { BidDeps } from "./bids.service.js";
 import * as repo from "./bids.repository.js";
 import { workerDigest } from "./hash-workers.js";
-import { nodeAesGcm, OPENING_READ_BYTES } from "./node-crypto.js";
+import { nodeHpkeOpener } from "./node-hpke.js";
+import { nodeAesGcm } from "./node-crypto.js";
 import { loadAsKeyHolder } from "./keys.service.js";
 import { awardTenderCepat } from "../evaluation/evaluation.service.js";
 import type { PublicationContext } from "../tenders/publication-context.js";
@@ -25,22 +26,29 @@ const OPENING_CONCURRENCY = 4;
  * Every bid decrypted and checked, in the order given; a bid that fails is recorded as invalid with the
  * reason, never skipped. (The benchmark in bench/opening.ts measures this function.)
  */
-export async function openEnvelopes<B extends { sha256: string; vendor_id: string }>(fileStore: Pick<BidDeps["fileStore"], "open">, bids: readonly B[], tenderCode: string, key: KeyPair): Promise<{ bid: B; outcome: Outcome }[]> {
+export async function openEnvelopes<B extends { sha256: string; vendor_id: string }>(fileStore: Pick<BidDeps["fileStore"], "reader">, bids: readonly B[], tenderCode: string, key: KeyPair): Promise<{ bid: B; outcome: Outcome }[]> {
   const outcomes: { bid: B; outcome: Outcome }[] = new Array(bids.length);
+  const unwrapKey = nodeHpkeOpener(key);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < bids.length; i = next++) {
       const bid = bids[i] as B;
-      outcomes[i] = { bid, outcome: await openOne(fileStore, bid, tenderCode, key) };
+      outcomes[i] = { bid, outcome: await openOne(fileStore, bid, tenderCode, key, unwrapKey) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(OPENING_CONCURRENCY, bids.length) }, worker));
   return outcomes;
 }
 
-async function openOne(fileStore: Pick<BidDeps["fileStore"], "open">, bid: { sha256: string; vendor_id: string }, tenderCode: string, key: KeyPair): Promise<Outcome> {
+async function openOne(fileStore: Pick<BidDeps["fileStore"], "reader">, bid: { sha256: string; vendor_id: string }, tenderCode: string, key: KeyPair, unwrapKey: OpenBidOptions["unwrapKey"]): Promise<Outcome> {
   try {
-    const opened = await openBid(fileStore.open(bid.sha256, { readBytes: OPENING_READ_BYTES }), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: workerDigest, aesGcm: nodeAesGcm });
+    const reader = await fileStore.reader(bid.sha256);
+    let opened: OpenedBid;
+    try {
+      opened = await openBid(envelopePieces((n) => reader.read(n)), key, { tenderCode, vendorId: bid.vendor_id }, { newDigest: workerDigest, aesGcm: nodeAesGcm, unwrapKey });
+    } finally {
+      await reader.close();
+    }
     const priceSen = typeof opened.document.price === "string" ? parseRupiah(opened.document.price) : null;
     if (priceSen === null) return { status: "invalid", error: "the bid document has no valid price" };
     if (opened.document.files?.length !== opened.files.length) return { status: "invalid", error: "the bid document does not list its files" };
