@@ -1,7 +1,6 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createAgency, createWorkUnit } from "../src/modules/orgs/orgs.service.js";
@@ -11,6 +10,7 @@ import { createUser } from "../src/modules/users/users.service.js";
 import { loadConfig } from "../src/server/config.js";
 import { openRuntime } from "../src/server/start.js";
 import { report, scratchDir, size } from "./lib.js";
+import { startAndWait, stop } from "./processes.js";
 
 /*
  * Public search: PACKAGES published packages with Indonesian names, agencies and values are seeded, the
@@ -22,6 +22,8 @@ import { report, scratchDir, size } from "./lib.js";
 const PACKAGES = size("SEARCH_PACKAGES", 100_000);
 const CLIENTS = size("SEARCH_CLIENTS", 50);
 const SECONDS = size("SEARCH_SECONDS", 10);
+/** Where the server writes a CPU profile (node --cpu-prof) of the load, to see where the time goes; none unless set. */
+const PROFILE_DIR = process.env.BENCH_SEARCH_PROFILE_DIR;
 const root = path.resolve(import.meta.dirname, "..");
 const run = promisify(execFile);
 
@@ -42,15 +44,6 @@ const CATEGORIES = ["pekerjaan_konstruksi", "barang", "jasa_konsultansi", "jasa_
 
 const pick = <T>(items: readonly T[], i: number): T => items[i % items.length] as T;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function seed(dataDir: string): Promise<string[]> {
   const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "error" }));
@@ -111,30 +104,11 @@ async function seed(dataDir: string): Promise<string[]> {
   return agencyIds;
 }
 
-async function startChild(args: string[], env: Record<string, string>, probe: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}${probe}`).then((r) => r.ok, () => false)) return { child, url };
-    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`${args.join(" ")} did not start`);
-}
-
 async function load(url: string, paths: string[]) {
   const { stdout } = await run(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load.ts"), url, JSON.stringify(paths), String(CLIENTS), String(SECONDS)], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as { requests: number; errors: number; seconds: number; p50: number; p95: number; p99: number };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 async function main(): Promise<void> {
@@ -149,14 +123,15 @@ async function main(): Promise<void> {
     "/api/v1/public/tenders",
   ];
 
-  const server = await startChild([path.join(root, "bin", "openlpse.js"), "start"], { DATA_DIR: dataDir, LOG_LEVEL: "warn" }, "/api/health");
+  const nodeFlags = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const server = await startAndWait([...nodeFlags, path.join(root, "bin", "openlpse.js"), "start"], { DATA_DIR: dataDir, LOG_LEVEL: "warn" }, "/api/health");
   const sample = await (await fetch(`${server.url}${paths[0]}`)).text();
   const app = await load(server.url, paths);
   await stop(server.child);
 
   const bodyFile = path.join(dataDir, "bare-body.json");
   fs.writeFileSync(bodyFile, sample);
-  const bare = await startChild(["--import", "tsx", path.join(import.meta.dirname, "bare-server.ts"), bodyFile], {}, "/api/health");
+  const bare = await startAndWait(["--import", "tsx", path.join(import.meta.dirname, "bare-server.ts"), bodyFile], {}, "/api/health");
   const baseline = await load(bare.url, paths);
   await stop(bare.child);
 
