@@ -43,7 +43,7 @@ export async function helpdeskMailCommand(args: string[], io: Io): Promise<numbe
   try {
     runtime = await openRuntime(config);
     const result = await intakeMail(runtime.deps, raw, config.helpdeskMail.maxBytes);
-    io.out(result.kind === "ticket" ? `Ticket ${result.code} filed.` : `Reply added to ticket ${result.code}.`);
+    io.out(result.kind === "ticket" ? `Ticket ${result.code} filed.` : result.kind === "reply" ? `Reply added to ticket ${result.code}.` : `Not filed: automatic message (${result.reason}).`);
     return EX_OK;
   } catch (error) {
     if (error instanceof MalformedMailError || error instanceof MailTooLargeError) {

@@ -14,11 +14,11 @@ import { type KeyPair, suite } from "./keys.js";
  * bid. Sizes are not secret (they show in the upload anyway); names, prices and contents are.
  */
 
-const MAGIC = utf8("OLPSEBID");
+export const MAGIC = utf8("OLPSEBID");
 export const ENVELOPE_VERSION = 1;
-const PREFIX_BYTES = MAGIC.length + 1 + 4;
-const TAG_BYTES = 16;
-const MAX_HEADER_BYTES = 64 * 1024;
+export const PREFIX_BYTES = MAGIC.length + 1 + 4;
+export const TAG_BYTES = 16;
+export const MAX_HEADER_BYTES = 64 * 1024;
 export const MAX_PARTS = 32;
 export const DEFAULT_CHUNK_BYTES = 1_048_576;
 const CHUNK_SIZES = [65_536, 262_144, 1_048_576, 4_194_304];
@@ -53,7 +53,7 @@ export class EnvelopeError extends Error {
   }
 }
 
-const chunksOf = (size: number, chunkSize: number) => Math.max(1, Math.ceil(size / chunkSize));
+export const chunksOf = (size: number, chunkSize: number) => Math.max(1, Math.ceil(size / chunkSize));
 
 /** The exact envelope length a header commits to. */
 export function envelopeLength(headerBytes: number, header: Pick<EnvelopeHeader, "parts" | "chunkSize">): number {
@@ -266,42 +266,6 @@ export interface OpenBidOptions {
    * server passes one on node:crypto made once per tender key.
    */
   unwrapKey?: (enc: Uint8Array, info: Uint8Array, wrapped: Uint8Array) => Promise<Uint8Array> | Uint8Array;
-}
-
-/**
- * A stored envelope read in its own pieces: the prefix with the header, then each sealed chunk exactly, so
- * the opening decrypts every chunk in place instead of joining reads that straddle chunk boundaries.
- * `read(n)` returns the next n bytes (fewer only at the end), valid until the next read; each sealed chunk is
- * consumed before the next is read. A malformed header is left to openBid's check:
- * the rest is then passed on in pieces of the default chunk size.
- */
-export async function* envelopePieces(read: (n: number) => Promise<Uint8Array>): AsyncGenerator<Uint8Array> {
-  // A reader may fill the same buffer on every read (the server's does): what is kept is copied.
-  const prefix = (await read(PREFIX_BYTES)).slice();
-  if (prefix.length < PREFIX_BYTES) {
-    yield prefix;
-    return;
-  }
-  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(MAGIC.length + 1);
-  const headerBytes = (await read(headerLength)).slice();
-  yield concat(prefix, headerBytes);
-  let sizes: number[] = [];
-  try {
-    const header = checkHeader(JSON.parse(fromUtf8(headerBytes)));
-    sizes = header.parts.flatMap((size) => Array.from({ length: chunksOf(size, header.chunkSize) }, (_, c) => Math.min(header.chunkSize, size - c * header.chunkSize) + TAG_BYTES));
-  } catch {
-    // Not a header this version reads: openBid refuses it from the bytes above.
-  }
-  for (const size of sizes) {
-    const piece = await read(size);
-    if (piece.length > 0) yield piece;
-    if (piece.length < size) return;
-  }
-  for (;;) {
-    const rest = await read(DEFAULT_CHUNK_BYTES);
-    if (rest.length === 0) return;
-    yield rest.slice();
-  }
 }
 
 /**

@@ -101,6 +101,11 @@ const CSP_DIRECTIVES = {
   formAction: ["'self'"],
 };
 
+/** A URL for the service log with the values of secret query parameters replaced. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&](?:token|kode)=)[^&#]*/gi, "$1[disembunyikan]");
+}
+
 /** Assemble the Fastify application: plugins, hooks, routes. Does not listen. */
 export async function buildApp(deps: AppDeps) {
   const { config } = deps;
@@ -108,6 +113,8 @@ export async function buildApp(deps: AppDeps) {
     logger: {
       level: config.logLevel,
       redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"],
+      // Personal links carry their secret in the query (a survey's answer link): the log keeps the path only.
+      serializers: { req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: request.method, url: withoutSecrets(request.url), hostname: request.hostname, remoteAddress: request.ip }) },
       ...(deps.logDestination ? { stream: deps.logDestination } : {}),
     },
     genReqId: (req) => {

@@ -60,4 +60,13 @@ describe("service-log lines for logins and administration", () => {
     expect(events("auth.login").at(-1)).toMatchObject({ userId: pokja.id, recoveryCode: true, remaining: 9 });
     expect(lines.join("\n")).not.toContain(codes[0]);
   });
+
+  it("keeps the secret of a personal link out of the request log", async () => {
+    const secret = "rahasia-tautan-survei-123";
+    expect((await t.client().get(`/api/v1/survey-form?token=${secret}`)).status).toBe(404);
+    const logged = lines.filter((l) => l.includes("/api/v1/survey-form"));
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join("\n")).not.toContain(secret);
+    expect(logged.join("\n")).toContain("token=[disembunyikan]");
+  });
 });

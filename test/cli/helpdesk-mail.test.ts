@@ -60,6 +60,21 @@ describe("openlpse helpdesk-mail", () => {
     expect(await tickets()).toHaveLength(1);
   });
 
+  it("files nothing and answers nothing for an auto-reply, a bounce or a list message (no mail loop)", async () => {
+    const before = (await tickets()).length;
+    const outboxBefore = (await t.deps.database.db.selectFrom("mail_outbox").select("id").execute()).length;
+    const autoReply = message("rina@cv-maju.test", "Di luar kantor: Re: HD tiket", "Saya sedang cuti sampai Senin.").replace("MIME-Version", "Auto-Submitted: auto-replied\r\nMIME-Version");
+    const bounce = message("MAILER-DAEMON@mx.cv-maju.test", "Undelivered Mail Returned to Sender", "Alamat tujuan tidak dikenal.");
+    const list = message("berita@milis.test", "Buletin pengadaan minggu ini", "Isi buletin mingguan.").replace("MIME-Version", "Precedence: list\r\nMIME-Version");
+    for (const m of [autoReply, bounce, list]) {
+      const io = pipeIo(env, m);
+      expect(await runCli(["helpdesk-mail"], io)).toBe(0);
+      expect(io.stdout.join("\n")).toMatch(/^Not filed: automatic message/);
+    }
+    expect(await tickets()).toHaveLength(before);
+    expect(await t.deps.database.db.selectFrom("mail_outbox").select("id").execute()).toHaveLength(outboxBefore);
+  });
+
   it("takes a message piped into the package bin as an MTA would", () => {
     const bin = path.join(projectRoot(), "bin", "openlpse.js");
     const run = (input: string) => spawnSync(process.execPath, [bin, "helpdesk-mail"], { input, encoding: "utf8", env: { ...process.env, ...env } });

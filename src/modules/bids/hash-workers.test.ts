@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { workerDigest } from "./hash-workers.js";
+import { hashWorkerThreadsForTest, workerDigest } from "./hash-workers.js";
 
 const sha256 = (...pieces: Uint8Array[]) => {
   const hash = createHash("sha256");
@@ -27,5 +27,16 @@ describe("SHA-256 on worker threads", () => {
 
   it("hashes an empty file", async () => {
     expect(await workerDigest().hex()).toBe(sha256());
+  });
+
+  it("fails the digests of a worker that stopped, instead of waiting for ever, and works again after", async () => {
+    const digests = hashWorkerThreadsForTest().map(() => workerDigest());
+    for (const d of digests) d.update(new Uint8Array(randomBytes(1000)));
+    await Promise.all(hashWorkerThreadsForTest().map((thread) => thread.terminate()));
+    for (const d of digests) await expect(d.hex()).rejects.toThrow(/exited/);
+    const again = workerDigest();
+    const bytes = new Uint8Array(randomBytes(5000));
+    again.update(bytes.slice());
+    expect(await again.hex()).toBe(sha256(bytes));
   });
 });

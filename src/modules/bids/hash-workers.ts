@@ -22,19 +22,37 @@ parentPort.on("message", (m) => {
 });
 `;
 
+interface HashWorker {
+  thread: Worker;
+  /** Set when the thread failed or exited: its digests can no longer be answered. */
+  dead: Error | null;
+}
+
 interface Pool {
-  workers: Worker[];
-  waiting: Map<number, { worker: Worker; resolve: (hex: string) => void; reject: (error: Error) => void }>;
+  workers: HashWorker[];
+  waiting: Map<number, { worker: HashWorker; resolve: (hex: string) => void; reject: (error: Error) => void }>;
   nextId: number;
 }
 
 /** An idle worker does not keep the process alive; one with a digest to answer does. */
-function holdOpen(p: Pool, worker: Worker): void {
-  if ([...p.waiting.values()].some((w) => w.worker === worker)) worker.ref();
-  else worker.unref();
+function holdOpen(p: Pool, worker: HashWorker): void {
+  if ([...p.waiting.values()].some((w) => w.worker === worker)) worker.thread.ref();
+  else worker.thread.unref();
 }
 
 let pool: Pool | null = null;
+
+/** A failed worker fails the digests waiting on it, and the pool is made again at the next digest. */
+function retire(p: Pool, worker: HashWorker, error: Error): void {
+  worker.dead = error;
+  for (const [id, w] of p.waiting) {
+    if (w.worker !== worker) continue;
+    p.waiting.delete(id);
+    w.reject(error);
+  }
+  if (pool === p) pool = null;
+  for (const other of p.workers) if (other !== worker && !other.dead && ![...p.waiting.values()].some((w) => w.worker === other)) void other.thread.terminate();
+}
 
 function workerPool(): Pool {
   if (pool) return pool;
@@ -42,17 +60,16 @@ function workerPool(): Pool {
   // One core stays with the thread that decrypts.
   const size = Math.max(1, availableParallelism() - 1);
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
-    worker.unref();
-    worker.on("message", (m: { id: number; hex: string }) => {
+    const worker: HashWorker = { thread: new Worker(WORKER_SOURCE, { eval: true }), dead: null };
+    worker.thread.unref();
+    worker.thread.on("message", (m: { id: number; hex: string }) => {
       created.waiting.get(m.id)?.resolve(m.hex);
       created.waiting.delete(m.id);
       holdOpen(created, worker);
     });
-    worker.on("error", (error) => {
-      for (const w of created.waiting.values()) w.reject(error);
-      created.waiting.clear();
-      pool = null;
+    worker.thread.on("error", (error) => retire(created, worker, error));
+    worker.thread.on("exit", (code) => {
+      if (!worker.dead) retire(created, worker, new Error(`hash worker exited with code ${code}`));
     });
     created.workers.push(worker);
   }
@@ -67,19 +84,26 @@ function workerPool(): Pool {
 export function workerDigest(): Digest {
   const p = workerPool();
   const id = p.nextId++;
-  const worker = p.workers[id % p.workers.length] as Worker;
+  const worker = p.workers[id % p.workers.length] as HashWorker;
   return {
     update(bytes: Uint8Array) {
+      if (worker.dead) return;
       const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const buffer = owned ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-      worker.postMessage({ id, bytes: buffer }, [buffer]);
+      worker.thread.postMessage({ id, bytes: buffer }, [buffer]);
     },
     hex() {
+      if (worker.dead) return Promise.reject(worker.dead);
       return new Promise<string>((resolve, reject) => {
         p.waiting.set(id, { worker, resolve, reject });
         holdOpen(p, worker);
-        worker.postMessage({ id });
+        worker.thread.postMessage({ id });
       });
     },
   };
+}
+
+/** The pool's threads, for a test that stops one to check that the opening fails instead of waiting for ever. */
+export function hashWorkerThreadsForTest(): Worker[] {
+  return workerPool().workers.map((w) => w.thread);
 }

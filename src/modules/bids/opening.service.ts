@@ -1,4 +1,5 @@
-import { envelopePieces, openBid, EnvelopeError, type OpenBidOptions, type OpenedBid } from "../../crypto/envelope.js";
+import { openBid, EnvelopeError, type OpenBidOptions, type OpenedBid } from "../../crypto/envelope.js";
+import { envelopePieces } from "../../crypto/envelope-pieces.js";
 import { type KeyPair, recoverTenderKey, shareHash, WrongSharesError } from "../../crypto/keys.js";
 import { appendEvent } from "../../log/event-log.js";
 import type { Actor } from "../../server/actor.js";

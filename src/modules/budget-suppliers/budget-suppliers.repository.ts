@@ -123,3 +123,11 @@ export function listMeasurements(db: Queryable, reviewIds: string[]): Promise<Me
   if (reviewIds.length === 0) return Promise.resolve([]);
   return db.selectFrom("supplier_review_measurements").selectAll().where("review_id", "in", reviewIds).execute();
 }
+
+/** What of the budget and the supplier register names the asset: budget lines and suppliers (by name). */
+export async function budgetUsesOfAsset(db: Queryable, assetId: string): Promise<{ lines: string[]; suppliers: string[] }> {
+  const lines = await db.selectFrom("budget_lines").select(["year", "description"]).where("asset_id", "=", assetId).execute();
+  // asset_ids is a JSON array of UUIDs as text: the quoted id matches only that id.
+  const suppliers = await db.selectFrom("suppliers").select("name").where("asset_ids", "like", `%"${assetId}"%`).execute();
+  return { lines: lines.map((l) => `${l.year}: ${l.description}`), suppliers: suppliers.map((s) => s.name) };
+}

@@ -141,4 +141,17 @@ describe("budget (standard 13) and suppliers (standard 14)", () => {
     expect(list.body.items.map((s) => s.name)).toEqual(["PT Telkom Indonesia", "PT Pemeliharaan Jaya"]);
     expect(list.body.items[0]?.can.manage).toBe(false);
   });
+
+  it("keeps an asset that a budget line or a supplier names (409 naming them), and deletes it once nothing does", async () => {
+    const made = async (code: string) => (await admin.post<{ id: string }>("/api/v1/registers/assets", { code, name: `Perangkat ${code}`, type: "hardware", owner: "Admin PPE", location: "Ruang server", confidentiality: 1, integrity: 1, availability: 1 })).body.id;
+    const forLine = await made("HW-UPS-09");
+    const forSupplier = await made("HW-RTR-09");
+    expect((await admin.post("/api/v1/budget/lines", line({ component: "ups", description: "UPS ruang server", planned: "15000000", assetId: forLine }))).status).toBe(201);
+    expect((await admin.post("/api/v1/suppliers", supplier({ name: "CV Jaringan Andal", assetIds: [forSupplier] }))).status).toBe(201);
+    expect(expectProblem(await admin.delete(`/api/v1/registers/assets/${forLine}`), 409, "CONFLICT").detail).toContain("UPS ruang server");
+    expect(expectProblem(await admin.delete(`/api/v1/registers/assets/${forSupplier}`), 409, "CONFLICT").detail).toContain("CV Jaringan Andal");
+    expect((await admin.get(`/api/v1/registers/assets/${forLine}`)).status).toBe(200);
+    const unused = await made("HW-PC-09");
+    expect((await admin.delete(`/api/v1/registers/assets/${unused}`)).status).toBe(204);
+  });
 });

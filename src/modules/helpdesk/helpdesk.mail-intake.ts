@@ -27,7 +27,10 @@ export class MalformedMailError extends Error {}
 export class MailTooLargeError extends Error {}
 
 /** What the helpdesk did with a message. */
-export type IntakeResult = { kind: "ticket"; code: string; id: string } | { kind: "reply"; code: string; id: string };
+export type IntakeResult = { kind: "ticket"; code: string; id: string } | { kind: "reply"; code: string; id: string } | { kind: "ignored"; reason: string };
+
+/** Senders that are mail systems, not people: answering them would start a loop of acknowledgements. */
+const SYSTEM_SENDER = /^(mailer-daemon|postmaster|no-?reply|bounce[s]?)@/i;
 
 interface IncomingMail {
   fromName: string;
@@ -35,6 +38,8 @@ interface IncomingMail {
   subject: string;
   text: string;
   attachments: { filename: string; size: number }[];
+  /** Why the message was sent by a machine (an auto-reply, a bounce, a list), if it was (RFC 3834). */
+  automatic: string | null;
 }
 
 /**
@@ -62,15 +67,27 @@ export async function parseIncomingMail(raw: Buffer, maxBytes: number): Promise<
     subject: (parsed.subject ?? "").replace(/\s+/g, " ").trim(),
     text: (parsed.text?.trim() || (typeof parsed.html === "string" ? await htmlToText(parsed.html) : "")).replace(/\r\n/g, "\n").trim(),
     attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "(tanpa nama)", size: a.size })),
+    automatic: automaticReason(parsed.headers, fromEmail),
   };
 }
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/** RFC 3834 Auto-Submitted, the Precedence of lists and bulk mail, and mail-system senders. */
+function automaticReason(headers: Map<string, unknown>, fromEmail: string): string | null {
+  const header = (name: string) => String(headers.get(name) ?? "").trim().toLowerCase();
+  const autoSubmitted = header("auto-submitted");
+  if (autoSubmitted && autoSubmitted !== "no") return `Auto-Submitted: ${autoSubmitted}`;
+  if (["bulk", "junk", "list", "auto_reply"].includes(header("precedence"))) return `Precedence: ${header("precedence")}`;
+  if (SYSTEM_SENDER.test(fromEmail)) return `sender ${fromEmail}`;
+  return null;
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`);
 
 /** The ticket's description: the text body, then the attachments it came with (listed, not kept). */
 function descriptionOf(mail: IncomingMail, subject: string): string {
   const list = mail.attachments.map((a) => `- ${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join("\n");
-  const note = list ? `\n\nLampiran email (tidak disimpan) / Email attachments (not kept):\n${list}` : "";
+  // Half the description at most, so a message with hundreds of attachments still keeps its text.
+  const note = list ? clip(`\n\nLampiran email (tidak disimpan) / Email attachments (not kept):\n${list}`, DESCRIPTION_MAX / 2) : "";
   const body = mail.text || subject;
   const text = clip(body, DESCRIPTION_MAX - note.length) + note;
   return text.length >= DESCRIPTION_MIN ? text : `${text} (email)`.padEnd(DESCRIPTION_MIN, ".");
@@ -84,6 +101,11 @@ function descriptionOf(mail: IncomingMail, subject: string): string {
  */
 export async function intakeMail(deps: Deps, raw: Buffer, maxBytes: number): Promise<IntakeResult> {
   const mail = await parseIncomingMail(raw, maxBytes);
+  // A machine's message (an out-of-office reply to our acknowledgement, a bounce) files nothing and is not
+  // answered: otherwise two auto-responders mail each other for ever.
+  if (mail.automatic) return { kind: "ignored", reason: mail.automatic };
+  const own = [deps.config.helpdeskMail.address, deps.config.mailFrom].map((a) => a?.toLowerCase());
+  if (own.some((a) => a && a.includes(mail.fromEmail))) return { kind: "ignored", reason: `sender ${mail.fromEmail} is this helpdesk` };
   const code = CODE_IN_SUBJECT.exec(mail.subject)?.[0].toUpperCase();
   if (code) {
     const ticket = await repo.unsafeFindTicketByCodeAndEmail(deps.database.db, code, mail.fromEmail);

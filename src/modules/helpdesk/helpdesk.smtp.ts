@@ -40,11 +40,20 @@ export async function startHelpdeskSmtp(deps: Deps, options: HelpdeskSmtpOptions
     },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      // The listener keeps reading past the size limit (and only flags it): what is past it is dropped, not kept.
+      stream.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+        if (received <= options.maxBytes) chunks.push(chunk);
+      });
       stream.on("end", () => {
-        if (stream.sizeExceeded) return callback(smtpError(552, `Message larger than ${options.maxBytes} bytes`));
+        if (stream.sizeExceeded || received > options.maxBytes) return callback(smtpError(552, `Message larger than ${options.maxBytes} bytes`));
         intakeMail(deps, Buffer.concat(chunks), options.maxBytes).then(
           (result) => {
+            if (result.kind === "ignored") {
+              log.info({ reason: result.reason }, "helpdesk mail from a machine ignored");
+              return callback(null, "Accepted, not filed: automatic message");
+            }
             log.info({ kind: result.kind, code: result.code }, "helpdesk mail received");
             callback(null, `Accepted as ${result.code}`);
           },

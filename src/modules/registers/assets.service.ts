@@ -8,6 +8,7 @@ import { AppError, fieldError } from "../../server/errors.js";
 import { localDate } from "../settings/calendar.js";
 import { getSettings } from "../settings/settings.service.js";
 import type { RegisterSettings } from "../settings/settings.schemas.js";
+import { budgetUsesOfAsset } from "../budget-suppliers/budget-suppliers.repository.js";
 import { licencesOnAsset } from "../compliance/compliance.repository.js";
 import * as repo from "./assets.repository.js";
 import type { AssetInput } from "./registers.schemas.js";
@@ -66,7 +67,7 @@ export async function updateAsset(db: Kysely<DB>, actor: Actor, id: string, inpu
   });
 }
 
-/** An asset with risks or licence installations on it stays: they would lose what they are about. */
+/** An asset with risks, licence installations, budget lines or suppliers on it stays: they would lose what they are about. */
 export async function deleteAsset(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const asset = await repo.findAsset(trx, id);
@@ -77,6 +78,12 @@ export async function deleteAsset(db: Kysely<DB>, actor: Actor, id: string, now:
     const licences = (await licencesOnAsset(trx, id)).map((l) => l.product).join(", ");
     if (licences) {
       throw new AppError("CONFLICT", { id: `Aset ${asset.code} masih terpasang lisensi ${licences}; catat pelepasannya dahulu`, en: `Asset ${asset.code} still has licence ${licences} installed; record the uninstallation first` });
+    }
+    const budget = await budgetUsesOfAsset(trx, id);
+    const uses = [...budget.lines.map((l) => `anggaran ${l}`), ...budget.suppliers.map((name) => `pemasok ${name}`)].join(", ");
+    if (uses) {
+      const usesEn = [...budget.lines.map((l) => `budget line ${l}`), ...budget.suppliers.map((name) => `supplier ${name}`)].join(", ");
+      throw new AppError("CONFLICT", { id: `Aset ${asset.code} masih dipakai: ${uses}`, en: `Asset ${asset.code} is still in use: ${usesEn}` });
     }
     await repo.deleteAsset(trx, id);
     await appendEvent(trx, { actorId: actor.id, type: "register.asset_deleted", subject: { type: "asset", id }, payload: { code: asset.code, name: asset.name } }, now);

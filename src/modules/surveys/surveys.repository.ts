@@ -52,8 +52,12 @@ export function listActiveRecipients(db: Queryable, roles: Role[]): Promise<{ id
   return db.selectFrom("users").select(["id", "email"]).where("status", "=", "active").where("role", "in", roles).orderBy("id").execute();
 }
 
+/** Rows per insert: 5 values each, well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const INVITATION_BATCH = 1000;
+
 export async function insertInvitations(db: Queryable, rows: InvitationRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("survey_invitations").values(rows).execute();
+  // In batches: one statement for every vendor of a province would pass the databases' bind-variable limits.
+  for (let i = 0; i < rows.length; i += INVITATION_BATCH) await db.insertInto("survey_invitations").values(rows.slice(i, i + INVITATION_BATCH)).execute();
 }
 
 export function findInvitationByHash(db: Queryable, tokenHash: string): Promise<InvitationRow | undefined> {

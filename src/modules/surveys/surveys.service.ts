@@ -122,6 +122,6 @@ export async function answer(deps: Deps, input: AnswerInput): Promise<void> {
     const responseId = randomUUID();
     await repo.insertResponse(trx, { id: responseId, survey_id: survey.id, scores: JSON.stringify(input.scores), comment: input.comment });
     // No actor and nothing about the invitation: the log shows that an answer came, not whose.
-    await appendEvent(trx, { actorId: null, type: "survey.answered", subject: { type: "survey", id: survey.id }, payload: { responseId } }, now);
+    await appendEvent(trx, { actorId: null, type: "survey.answered", subject: { type: "survey", id: survey.id }, payload: {} }, now);
   });
 }
