@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { createAsset } from "../../src/modules/registers/assets.service.js";
 import { actorOf } from "../../src/modules/auth/session.hook.js";
-import { findUserById, updateUser } from "../../src/modules/users/users.repository.js";
-import { createUser } from "../../src/modules/users/users.service.js";
+import { findUserById } from "../../src/modules/users/users.repository.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { createEnrolledUser } from "../support/factories.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
@@ -30,9 +30,8 @@ describe("browser: compliance registers", () => {
     const { deps } = s.server.runtime;
     const db = deps.database.db;
     const now = new Date();
-    const created = await createUser(db, null, { name: "Dimas Saputra", email: admin.email, role: "admin_ppe", password: PASSWORD }, now);
-    await updateUser(db, created.id, { totp_secret: admin.secret, totp_enrolled_at: now.toISOString() });
-    const actor = actorOf((await findUserById(db, created.id))!, "setup");
+    const adminId = await createEnrolledUser(db, { name: "Dimas Saputra", email: admin.email, role: "admin_ppe", password: PASSWORD }, admin.secret, now);
+    const actor = actorOf((await findUserById(db, adminId))!, "setup");
     for (const [code, name] of [["PC-HD-01", "Komputer helpdesk"], ["PC-VER-01", "Komputer verifikator"]] as const) {
       await createAsset(db, actor, { code, name, type: "hardware", owner: "Admin PPE", location: "Kantor LPSE", confidentiality: 2, integrity: 2, availability: 2 }, now);
     }

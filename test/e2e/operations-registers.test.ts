@@ -4,10 +4,9 @@ import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { addDays } from "../../src/modules/operations-registers/operations-registers.presenter.js";
 import { localDate } from "../../src/modules/settings/calendar.js";
 import { getSettings } from "../../src/modules/settings/settings.service.js";
-import { updateUser } from "../../src/modules/users/users.repository.js";
-import { createUser } from "../../src/modules/users/users.service.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { createEnrolledUser } from "../support/factories.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
@@ -21,8 +20,7 @@ describe("browser: operations registers", () => {
     s = await startTestServer();
     const { deps } = s.server.runtime;
     const now = new Date();
-    const created = await createUser(deps.database.db, null, { name: "Dimas Saputra", email: admin.email, role: "admin_ppe", password: PASSWORD }, now);
-    await updateUser(deps.database.db, created.id, { totp_secret: admin.secret, totp_enrolled_at: now.toISOString() });
+    await createEnrolledUser(deps.database.db, { name: "Dimas Saputra", email: admin.email, role: "admin_ppe", password: PASSWORD }, admin.secret, now);
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { addDays } from "../../src/modules/operations-registers/operations-registers.presenter.js";
 import { localDate } from "../../src/modules/settings/calendar.js";
-import { updateUser } from "../../src/modules/users/users.repository.js";
-import { createUser } from "../../src/modules/users/users.service.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { createEnrolledUser } from "../support/factories.js";
 
 const PASSWORD = "Madiun#Uji2026";
 
@@ -39,8 +38,7 @@ describe("browser: staff competence and server-room visits", () => {
     const { deps } = s.server.runtime;
     const now = new Date();
     for (const u of [admin, head]) {
-      const created = await createUser(deps.database.db, null, { name: u.name, email: u.email, role: u.role, password: PASSWORD }, now);
-      await updateUser(deps.database.db, created.id, { totp_secret: u.secret, totp_enrolled_at: now.toISOString() });
+      await createEnrolledUser(deps.database.db, { name: u.name, email: u.email, role: u.role, password: PASSWORD }, u.secret, now);
     }
     browser = await launchBrowser();
   }, 60_000);

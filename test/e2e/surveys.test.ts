@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTotpSecret, totpCode } from "../../src/modules/auth/totp.js";
 import { addDays } from "../../src/modules/operations-registers/operations-registers.presenter.js";
 import { localDate } from "../../src/modules/settings/calendar.js";
-import { updateUser } from "../../src/modules/users/users.repository.js";
 import { createUser } from "../../src/modules/users/users.service.js";
 import { ManualClock } from "../../src/server/clock.js";
 import { launchBrowser } from "../support/browser.js";
-import { buildVendor, type TestUser } from "../support/factories.js";
+import { buildVendor, createEnrolledUser, type TestUser } from "../support/factories.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
 
@@ -35,8 +34,7 @@ describe("browser: satisfaction survey and improvement request", () => {
     s = await startTestServer({ SMTP_URL: smtp.url });
     const { deps } = s.server.runtime;
     const now = new Date();
-    const created = await createUser(deps.database.db, null, { name: "Rina Wulandari", email: admin.email, role: "admin_ppe", password: PASSWORD }, now);
-    await updateUser(deps.database.db, created.id, { totp_secret: admin.secret, totp_enrolled_at: now.toISOString() });
+    await createEnrolledUser(deps.database.db, { name: "Rina Wulandari", email: admin.email, role: "admin_ppe", password: PASSWORD }, admin.secret, now);
     await createUser(deps.database.db, null, { name: "Bayu Pratama", email: helpdesk.email, role: "helpdesk", password: PASSWORD }, now);
     vendor = await buildVendor({ deps, clock: new ManualClock(now) }, "verified", "CV Maju Jaya");
     browser = await launchBrowser();

@@ -42,6 +42,13 @@ export async function buildUser(t: TestContext, role: Role, overrides: Partial<{
   return { id: user.id, email, password: TEST_PASSWORD, role, agencyId: agencyId ?? null, totpSecret };
 }
 
+/** An account already enrolled in the authenticator with the given secret, as after its first login (browser tests log in with its codes). */
+export async function createEnrolledUser(db: TestContext["deps"]["database"]["db"], input: Parameters<typeof createUser>[2], totpSecret: string, now: Date): Promise<string> {
+  const user = await createUser(db, null, input, now);
+  await updateUser(db, user.id, { totp_secret: totpSecret, totp_enrolled_at: now.toISOString() });
+  return user.id;
+}
+
 /** The current code; moves the clock one TOTP step first, since a used code cannot be replayed. */
 export function nextTotp(t: TestApp, secret: string): string {
   t.clock.advance(30_000);

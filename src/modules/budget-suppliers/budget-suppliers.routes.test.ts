@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import type { Client } from "../../../test/support/client.js";
-import { buildUser, buildVendor, loginAs } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import type { BudgetLine, BudgetYear, Supplier } from "./budget-suppliers.schemas.js";
+import { registerCallers } from "../../../test/support/register-callers.js";
 
 /** The test clock: 10:00 WIB on Thursday 26 November 2026, so "today" is 2026-11-26. */
 const NOW = new Date("2026-11-26T03:00:00.000Z");
@@ -19,11 +19,7 @@ describe("budget (standard 13) and suppliers (standard 14)", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
-    admin = await loginAs(t, await buildUser(t, "admin_ppe"));
-    head = await loginAs(t, await buildUser(t, "kepala_lpse"));
-    auditor = await loginAs(t, await buildUser(t, "auditor"));
-    helpdesk = await loginAs(t, await buildUser(t, "helpdesk"));
-    vendor = await loginAs(t, await buildVendor(t));
+    ({ admin, head, auditor, helpdesk, vendor } = await registerCallers(t));
     t.clock.set(NOW);
     const asset = await admin.post<{ id: string }>("/api/v1/registers/assets", { code: "HW-SRV-01", name: "Server aplikasi", type: "hardware", owner: "Admin PPE", location: "Ruang server", confidentiality: 3, integrity: 3, availability: 3 });
     expect(asset.status, asset.text).toBe(201);

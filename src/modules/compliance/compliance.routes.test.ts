@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import type { Client } from "../../../test/support/client.js";
-import { buildUser, buildVendor, loginAs } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import type { Licence, Regulation } from "./compliance.schemas.js";
+import { registerCallers } from "../../../test/support/register-callers.js";
 
 /** The test clock: 10:00 WIB on Thursday 26 November 2026, so "today" is 2026-11-26 (alerts at 90 days). */
 const NOW = new Date("2026-11-26T03:00:00.000Z");
@@ -31,11 +31,7 @@ describe("compliance registers: regulations and software licences (standard 16)"
 
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
-    admin = await loginAs(t, await buildUser(t, "admin_ppe"));
-    head = await loginAs(t, await buildUser(t, "kepala_lpse"));
-    auditor = await loginAs(t, await buildUser(t, "auditor"));
-    helpdesk = await loginAs(t, await buildUser(t, "helpdesk"));
-    vendor = await loginAs(t, await buildVendor(t));
+    ({ admin, head, auditor, helpdesk, vendor } = await registerCallers(t));
     t.clock.set(NOW);
   });
   afterAll(() => t.close());

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import type { Client } from "../../../test/support/client.js";
-import { buildUser, buildVendor, loginAs } from "../../../test/support/factories.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import type { Permit, Visit } from "./server-room.schemas.js";
+import { registerCallers } from "../../../test/support/register-callers.js";
 
 /** The test clock: 10:00 WIB on Thursday 26 November 2026. */
 const NOW = new Date("2026-11-26T03:00:00.000Z");
@@ -28,11 +28,7 @@ describe("server-room permits and visit log (standard 9)", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
-    admin = await loginAs(t, await buildUser(t, "admin_ppe"));
-    head = await loginAs(t, await buildUser(t, "kepala_lpse"));
-    auditor = await loginAs(t, await buildUser(t, "auditor"));
-    helpdesk = await loginAs(t, await buildUser(t, "helpdesk"));
-    vendor = await loginAs(t, await buildVendor(t));
+    ({ admin, head, auditor, helpdesk, vendor } = await registerCallers(t));
     t.clock.set(NOW);
   });
   afterAll(() => t.close());
